@@ -1,0 +1,12 @@
+export type {
+  Coupon,
+  Discount,
+  Entitlement,
+  Price,
+  PricingModel,
+  Product,
+  Recurring,
+  TaxBehavior,
+  Tier,
+  UsageAggregation,
+} from './types.js';
