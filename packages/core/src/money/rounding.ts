@@ -37,10 +37,20 @@ export function roundMinor(value: Decimal | string | number): number {
  */
 export function scaleMinor(amount: number, numerator: number | bigint, denominator: number | bigint): number {
   const a = BigInt(assertMinor(amount));
-  const n = BigInt(numerator);
-  const d = BigInt(denominator);
+  const n = toBigInteger(numerator, 'numerator');
+  const d = toBigInteger(denominator, 'denominator');
   if (d === 0n) throw new InvalidInputError('Cannot scale by a zero denominator', 'denominator');
-  return Number(divideRoundHalfUp(a * n, d));
+  const result = Number(divideRoundHalfUp(a * n, d));
+  if (!Number.isSafeInteger(result)) throw new InvalidInputError(`Amount out of range: ${amount} × ${n} / ${d}`);
+  return result;
+}
+
+/** A number must be a safe integer to become a BigInt without silently losing digits. */
+function toBigInteger(value: number | bigint, param: string): bigint {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    throw new InvalidInputError(`${param} must be an integer, got ${value}`, param);
+  }
+  return BigInt(value);
 }
 
 /** Integer division of BigInts rounded half-up away from zero. */
