@@ -85,12 +85,20 @@ describe('allocate', () => {
 
   it('gives equal weights parts that differ by at most 1, larger ones first (property)', () => {
     fc.assert(
-      fc.property(total, fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 1000 }), (amount, n, w) => {
-        const parts = allocate(amount, Array.from({ length: n }, () => w));
-        const abs = parts.map(Math.abs);
-        expect(Math.max(...abs) - Math.min(...abs)).toBeLessThanOrEqual(1);
-        expect([...abs].sort((a, b) => b - a)).toEqual(abs);
-      }),
+      fc.property(
+        total,
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (amount, n, w) => {
+          const parts = allocate(
+            amount,
+            Array.from({ length: n }, () => w),
+          );
+          const abs = parts.map(Math.abs);
+          expect(Math.max(...abs) - Math.min(...abs)).toBeLessThanOrEqual(1);
+          expect([...abs].sort((a, b) => b - a)).toEqual(abs);
+        },
+      ),
     );
   });
 });

@@ -43,11 +43,27 @@ describe('currency table', () => {
     // Intl follows CLDR, which shows these cash-rounded currencies without decimals although
     // ISO 4217 (our source) gives them minor units.
     const cldrDiffers = new Set([
-      'AFN', 'ALL', 'COP', 'HUF', 'IDR', 'IQD', 'IRR', 'KPW', 'LAK', 'LBP', 'MGA', 'MMK', 'PKR', 'SOS', 'SYP', 'YER',
+      'AFN',
+      'ALL',
+      'COP',
+      'HUF',
+      'IDR',
+      'IQD',
+      'IRR',
+      'KPW',
+      'LAK',
+      'LBP',
+      'MGA',
+      'MMK',
+      'PKR',
+      'SOS',
+      'SYP',
+      'YER',
     ]);
     for (const code of currencyCodes) {
       if (cldrDiffers.has(code)) continue;
-      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits;
       expect([code, digits]).toEqual([code, currencyExponent(code)]);
     }
   });

@@ -9,7 +9,18 @@ describe('decimal strings', () => {
     for (const ok of ['12', '0.0035', '-1.5', '0', '123456789012345.12345678901234567890']) {
       expect(isDecimalString(ok)).toBe(true);
     }
-    for (const bad of ['', '1e3', '.5', '5.', '+1', '1,5', ' 1', 'NaN', '1234567890123456', '0.123456789012345678901']) {
+    for (const bad of [
+      '',
+      '1e3',
+      '.5',
+      '5.',
+      '+1',
+      '1,5',
+      ' 1',
+      'NaN',
+      '1234567890123456',
+      '0.123456789012345678901',
+    ]) {
       expect(isDecimalString(bad)).toBe(false);
       expect(() => toDecimal(bad, 'unitAmountDecimal')).toThrow(InvalidInputError);
     }

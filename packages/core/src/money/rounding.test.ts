@@ -2,7 +2,14 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { InvalidInputError, InvariantError } from '../errors/index.js';
 import { Decimal } from './decimal.js';
-import { ROUNDING_RULE, assertMinor, checkMinor, divideRoundHalfUp, roundMinor, scaleMinor } from './rounding.js';
+import {
+  ROUNDING_RULE,
+  assertMinor,
+  checkMinor,
+  divideRoundHalfUp,
+  roundMinor,
+  scaleMinor,
+} from './rounding.js';
 
 /** Reference: round n/d half away from zero, written differently (floor of (2|n| + |d|) / 2|d|). */
 function referenceDivide(n: bigint, d: bigint): bigint {
@@ -20,7 +27,9 @@ function referenceRound(value: string): number {
 
 const decimalString = fc
   .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.stringMatching(/^\d{0,20}$/))
-  .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`);
+  .map(
+    ([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`,
+  );
 
 describe('roundMinor', () => {
   it('names its rule', () => {
@@ -155,9 +164,13 @@ describe('divideRoundHalfUp', () => {
 
   it('equals the reference (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt(), fc.bigInt().filter((d) => d !== 0n), (n, d) => {
-        expect(divideRoundHalfUp(n, d)).toBe(referenceDivide(n, d));
-      }),
+      fc.property(
+        fc.bigInt(),
+        fc.bigInt().filter((d) => d !== 0n),
+        (n, d) => {
+          expect(divideRoundHalfUp(n, d)).toBe(referenceDivide(n, d));
+        },
+      ),
     );
   });
 });

@@ -58,6 +58,8 @@ export function prorationFraction(period: Period, atMs: number): ProrationFracti
   if (period.endMs <= period.startMs) throw new InvalidInputError('A period must end after it starts', 'period');
   const startS = Math.floor(period.startMs / 1000);
   const endS = Math.floor(period.endMs / 1000);
+  // A period within one second has nothing billable and would make a 0/0 fraction downstream.
+  if (endS === startS) throw new InvalidInputError('A period must span at least one whole second', 'period');
   const atS = Math.min(Math.max(Math.floor(atMs / 1000), startS), endS);
   return { remainingSeconds: endS - atS, periodSeconds: endS - startS };
 }
