@@ -1,0 +1,1 @@
+export { CatalogCoupon, CatalogFile, CatalogPrice, CatalogProduct, CatalogPromotionCode } from './schema.js';

@@ -1,0 +1,1 @@
+export { Coupon, CouponCreateParams, CouponListParams, CouponUpdateParams, couponDurations } from './schemas.js';

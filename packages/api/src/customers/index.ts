@@ -1,0 +1,10 @@
+export {
+  Address,
+  AddressParams,
+  Customer,
+  CustomerCreateParams,
+  CustomerListParams,
+  CustomerUpdateParams,
+  TaxId,
+  TaxIdParams,
+} from './schemas.js';

@@ -1,0 +1,1 @@
+export { AbonaError, ErrorEnvelope, errorTypes, type ErrorBody, type ErrorType } from './envelope.js';

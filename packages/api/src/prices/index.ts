@@ -1,0 +1,17 @@
+export {
+  CurrencyOption,
+  CurrencyOptionParams,
+  Price,
+  PriceCreateParams,
+  PriceListParams,
+  PriceUpdateParams,
+  Recurring,
+  RecurringParams,
+  Tier,
+  TierParams,
+  TransformQuantity,
+  aggregateUsages,
+  intervals,
+  taxBehaviors,
+  usageTypes,
+} from './schemas.js';

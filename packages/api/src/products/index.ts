@@ -1,0 +1,8 @@
+export {
+  Entitlement,
+  MarketingFeature,
+  Product,
+  ProductCreateParams,
+  ProductListParams,
+  ProductUpdateParams,
+} from './schemas.js';

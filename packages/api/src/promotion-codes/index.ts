@@ -1,0 +1,8 @@
+export {
+  PromotionCode,
+  PromotionCodeCreateParams,
+  PromotionCodeListParams,
+  PromotionCodeText,
+  PromotionCodeUpdateParams,
+  RestrictionsParams,
+} from './schemas.js';
