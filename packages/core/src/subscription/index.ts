@@ -36,3 +36,4 @@ export {
   type SubscriptionItem,
   type SubscriptionStatus,
 } from './types.js';
+export { nextCycle, type NextCycle } from './renewal.js';

@@ -6,8 +6,8 @@ import type { SubscriptionItem } from './types.js';
 
 /**
  * Throws unless `items` can make one subscription: at least one item, each a recurring price
- * whose id matches `priceId`, with a non-negative integer quantity, all in one currency and
- * one billing interval (one invoice per period needs both).
+ * whose id matches `priceId`, each price once, with a non-negative integer quantity, all in one
+ * currency and one billing interval (one invoice per period needs both).
  */
 export function assertItems(items: readonly SubscriptionItem[], param = 'items'): readonly SubscriptionItem[] {
   if (items.length === 0) throw new InvalidInputError('A subscription needs at least one item', param);
@@ -20,6 +20,10 @@ export function assertItems(items: readonly SubscriptionItem[], param = 'items')
     }
     assertQuantity(item.quantity, `${param}[${i}].quantity`);
   });
+  // Items are matched by price when prorating, so one price may appear once.
+  if (new Set(items.map((item) => item.priceId)).size !== items.length) {
+    throw new InvalidInputError('A price may appear only once per subscription', param);
+  }
   itemsCurrency(items, param);
   itemsInterval(items, param);
   return items;

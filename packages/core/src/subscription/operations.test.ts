@@ -15,6 +15,7 @@ import {
   uncancel,
 } from './operations.js';
 import { at, flatPrice, item, monthly, seatPrice, subscription, yearly } from './test-fixtures.js';
+import { transition } from './transition.js';
 import type { Subscription } from './types.js';
 
 const MID = at('2026-11-15T00:00:00Z');
@@ -141,5 +142,29 @@ describe('cancel, uncancel, pause, resume', () => {
     const paused = pause(subscription(), MID);
     expect(paused).toMatchObject({ status: 'paused', pauseCollection: {} });
     expect(resume(paused, END).currentPeriod).toEqual({ startMs: END, endMs: at('2027-01-01T00:00:00Z') });
+  });
+});
+
+describe('trial end with a scheduled change', () => {
+  it('applies the change when the trial ends and anchors at the trial end', () => {
+    const trialEndMs = at('2026-11-15T00:00:00Z');
+    const sub = subscription({ status: 'trialing', trialEndMs, currentPeriod: { startMs: at('2026-11-01T00:00:00Z'), endMs: trialEndMs } });
+    const yearlyPro = item(flatPrice('price_pro_y', 'prod_pro', 29000, yearly));
+    const scheduled = scheduleChange(sub, [yearlyPro], at('2026-11-02T00:00:00Z'));
+    const next = transition(scheduled, 'trial_ended_with_payment_method', trialEndMs);
+    expect(next.items).toEqual([yearlyPro]);
+    expect(next.scheduledChange).toBeUndefined();
+    expect(next).toMatchObject({ status: 'active', anchorMs: trialEndMs, currentPeriod: { startMs: trialEndMs, endMs: at('2027-11-15T00:00:00Z') } });
+  });
+
+  it('keeps a scheduled change that is not due yet across a renewal', () => {
+    const sub = subscription({ scheduledChange: { items: [item(flatPrice('x', 'prod_x', 1))], effectiveAtMs: at('2027-06-01T00:00:00Z') } });
+    expect(advancePeriod(sub, END).scheduledChange).toEqual(sub.scheduledChange);
+    expect('scheduledChange' in advancePeriod(subscription(), END)).toBe(false);
+  });
+
+  it('refuses the same price twice', () => {
+    const pro = flatPrice('price_pro', 'prod_pro', 2900);
+    expect(() => scheduleChange(subscription(), [item(pro), item(pro)], MID)).toThrow(/only once/);
   });
 });

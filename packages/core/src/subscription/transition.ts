@@ -1,7 +1,8 @@
-import { InvalidInputError, InvariantError } from '../errors/index.js';
-import { assertInstant, periodAt, periodContaining } from '../time/index.js';
+import { InvalidInputError } from '../errors/index.js';
+import { assertInstant, periodAt } from '../time/index.js';
 import { InvalidTransitionError } from './errors.js';
-import { itemsInterval, sameInterval } from './items.js';
+import { itemsInterval } from './items.js';
+import { nextCycle } from './renewal.js';
 import { defaultLifecyclePolicy, nextStatus, type LifecyclePolicy, type SubscriptionEvent } from './transitions.js';
 import type { Cancellation, Subscription } from './types.js';
 
@@ -83,7 +84,7 @@ export function transition(
       const trialEndMs = Math.min(atMs, sub.trialEndMs ?? atMs);
       if (to === 'canceled') return { ...ended(base, atMs, trialEndMs, { reason: 'missing_payment_method' }), trialEndMs };
       if (to === 'paused') return { ...base, trialEndMs, pauseCollection: {} };
-      return { ...startCycle(base, trialEndMs), trialEndMs };
+      return { ...renewed(base, trialEndMs), trialEndMs };
     }
     case 'pause': {
       if (sub.cancelAtPeriodEnd) throw refuse('it is set to cancel at period end');
@@ -97,15 +98,10 @@ export function transition(
     case 'resume': {
       // Nothing was billed while paused, so billing restarts with a full period from now.
       const { pauseCollection: _p, ...rest } = base;
-      return startCycle(rest, atMs);
+      const { startMs, endMs } = periodAt(atMs, itemsInterval(sub.items), 0, sub.timeZone);
+      return { ...rest, anchorMs: atMs, currentPeriod: { startMs, endMs } };
     }
   }
-}
-
-/** A new billing cycle anchored at `anchorMs`: the first period of the items' interval. */
-function startCycle(sub: Subscription, anchorMs: number): Subscription {
-  const { startMs, endMs } = periodAt(anchorMs, itemsInterval(sub.items), 0, sub.timeZone);
-  return { ...sub, anchorMs, currentPeriod: { startMs, endMs } };
 }
 
 function ended(sub: Subscription, canceledAtMs: number, endedAtMs: number, cancellation: Cancellation): Subscription {
@@ -113,21 +109,10 @@ function ended(sub: Subscription, canceledAtMs: number, endedAtMs: number, cance
   return { ...rest, cancelAtPeriodEnd: false, canceledAtMs, endedAtMs, cancellation };
 }
 
-/**
- * The next period, computed from the anchor (never by adding to the last end, so a Jan 31
- * anchor stays month-end). A scheduled change due by the period end takes effect first; one
- * that changes the interval re-anchors the cycle at the old period's end.
- */
-function renewed(sub: Subscription): Subscription {
-  const endMs = sub.currentPeriod.endMs;
-  const change = sub.scheduledChange;
+/** The subscription moved into its next cycle: a due scheduled change applied, the next period current. */
+function renewed(sub: Subscription, trialEndMs?: number): Subscription {
+  const { items, appliesScheduledChange, anchorMs, period } = nextCycle(sub, trialEndMs);
   const { scheduledChange: _s, ...rest } = sub;
-  const current: Subscription = change && change.effectiveAtMs <= endMs ? { ...rest, items: change.items } : sub;
-  const interval = itemsInterval(current.items);
-  if (!sameInterval(interval, itemsInterval(sub.items))) return startCycle(current, endMs);
-  const next = periodContaining(current.anchorMs, interval, endMs, current.timeZone);
-  if (next.startMs !== endMs) {
-    throw new InvariantError(`Subscription ${sub.id}: current period does not end on its anchor's sequence`);
-  }
-  return { ...current, currentPeriod: { startMs: next.startMs, endMs: next.endMs } };
+  const keep = appliesScheduledChange || !sub.scheduledChange ? {} : { scheduledChange: sub.scheduledChange };
+  return { ...rest, ...keep, items, anchorMs, currentPeriod: period };
 }
