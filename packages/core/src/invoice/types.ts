@@ -41,6 +41,11 @@ export interface InvoiceInput {
   lines: InvoiceLineDraft[];
   /** Active discounts; each applies to the lines of its products (all lines when unrestricted). */
   discounts?: Discount[];
+  /**
+   * Coupon ids of `once` discounts already taken off an earlier invoice: they are spent and
+   * skipped here, so the caller can pass the customer's discounts as they are.
+   */
+  appliedOnceCouponIds?: string[];
   /** The customer's credit balance available (minor units, ≥ 0), used before charging. */
   creditBalance?: number;
   /** Instant the invoice is built for: chooses tax rates and which discounts are still active. */
