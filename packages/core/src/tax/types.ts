@@ -16,6 +16,8 @@ export interface TaxAmount {
   /** Where it is owed: ISO country, optionally with subdivision (`"CA-QC"`, `"US-NY"`). */
   jurisdiction: string;
   inclusive: boolean;
+  /** True on the 0-amount line of a reverse-charged supply: the customer accounts for the tax. */
+  reverseCharge?: boolean;
 }
 
 /** One line as the tax calculator sees it: after discounts, before tax. */
@@ -36,12 +38,20 @@ export interface TaxCalculationInput {
   atMs: number;
 }
 
+/**
+ * Why an invoice is taxed the way it is: `taxed` (some tax collected), `reverse_charge`, `exempt`
+ * (the customer's exemption), `not_collected` (the seller is not registered where the tax is owed),
+ * `not_taxable` (the place does not tax the product, e.g. SaaS in California).
+ */
+export type TaxTreatment = 'taxed' | 'reverse_charge' | 'exempt' | 'not_collected' | 'not_taxable';
+
 /** The calculator's answer: the taxes of each line (none for untaxed lines) and invoice-level notes. */
 export interface TaxCalculationResult {
   lines: { index: number; taxes: TaxAmount[] }[];
   /** e.g. "Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC)". */
   notes?: string[];
   reverseCharge?: boolean;
+  treatment?: TaxTreatment;
 }
 
 /**
@@ -52,4 +62,6 @@ export interface TaxCalculationResult {
 export type TaxCalculator = (input: TaxCalculationInput) => TaxCalculationResult;
 
 /** A calculator that charges no tax: for customers outside every registration, and tests. */
-export const noTax: TaxCalculator = (input) => ({ lines: input.lines.map((l) => ({ index: l.index, taxes: [] })) });
+export const noTax: TaxCalculator = (input) => ({
+  lines: input.lines.map((l) => ({ index: l.index, taxes: [] })),
+});
