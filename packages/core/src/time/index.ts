@@ -1,4 +1,4 @@
-export { addIntervals, assertInstant, assertInterval, intervalUnits, type Interval, type IntervalUnit } from './interval.js';
+export { addIntervals, assertInstant, assertInterval, assertTimeZone, intervalUnits, type Interval, type IntervalUnit } from './interval.js';
 export { fromIso, toIso } from './iso.js';
 export {
   periodAt,

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { TZDate } from '@date-fns/tz';
 import { InvalidInputError } from '../errors/index.js';
-import { addIntervals, assertInstant, assertInterval, type Interval } from './interval.js';
+import { addIntervals, assertInstant, assertInterval, assertTimeZone, type Interval } from './interval.js';
 import { fromIso, toIso } from './iso.js';
 
 const month: Interval = { unit: 'month', count: 1 };
@@ -92,6 +92,18 @@ describe('addIntervals', () => {
         },
       ),
     );
+  });
+});
+
+describe('assertTimeZone', () => {
+  it('accepts IANA zones and rejects unknown ones instead of returning NaN dates', () => {
+    expect(assertTimeZone('Europe/Bucharest')).toBe('Europe/Bucharest');
+    expect(assertTimeZone('+02:00')).toBe('+02:00');
+    expect(() => assertTimeZone('+25:00')).toThrow(InvalidInputError);
+    expect(() => assertTimeZone('Europe/Bucharets', 'customer.timeZone')).toThrow(
+      expect.objectContaining({ param: 'customer.timeZone' }),
+    );
+    expect(() => addIntervals(0, month, 1, 'Nope/Zone')).toThrow(InvalidInputError);
   });
 });
 

@@ -32,6 +32,26 @@ export function assertInstant(ms: number, param = 'at'): number {
   return ms;
 }
 
+/** Time zones already checked; `Intl` construction is too slow to repeat on every call. */
+const knownTimeZones = new Set<string>(['UTC']);
+
+/**
+ * Throws unless `timeZone` is an IANA time zone (or offset) that `Intl` knows. Without this a
+ * typo like `'Europe/Bucharets'` turns every date into NaN silently.
+ */
+export function assertTimeZone(timeZone: string, param = 'timeZone'): string {
+  if (knownTimeZones.has(timeZone)) return timeZone;
+  // Fixed offsets are understood by @date-fns/tz, though Node 20's Intl rejects them.
+  if (/^[+-](0\d|1[0-4]):[0-5]\d$/.test(timeZone)) return timeZone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new InvalidInputError(`${param} is not a known time zone: ${timeZone}`, param);
+  }
+  knownTimeZones.add(timeZone);
+  return timeZone;
+}
+
 /**
  * The instant `n` whole intervals after `anchorMs`, in calendar terms of `timeZone`.
  *
@@ -40,6 +60,7 @@ export function assertInstant(ms: number, param = 'at'): number {
  * of the anchor in its time zone across DST changes.
  */
 export function addIntervals(anchorMs: number, interval: Interval, n: number, timeZone = 'UTC'): number {
+  assertTimeZone(timeZone);
   const date = new TZDate(anchorMs, timeZone);
   const steps = interval.count * n;
   switch (interval.unit) {
@@ -56,6 +77,7 @@ export function addIntervals(anchorMs: number, interval: Interval, n: number, ti
 
 /** A rough count of whole intervals from `anchorMs` to `atMs`, never more than one off. */
 export function estimateIntervals(anchorMs: number, interval: Interval, atMs: number, timeZone = 'UTC'): number {
+  assertTimeZone(timeZone);
   const from = new TZDate(anchorMs, timeZone);
   const to = new TZDate(atMs, timeZone);
   switch (interval.unit) {

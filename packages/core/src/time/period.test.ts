@@ -120,6 +120,7 @@ describe('periodContaining', () => {
     expect(() => periodContaining(1.5, month, 0)).toThrow(InvalidInputError);
     expect(() => periodContaining(0, month, Number.NaN)).toThrow(InvalidInputError);
     expect(() => periodContaining(0, { unit: 'month', count: 0 }, 0)).toThrow(InvalidInputError);
+    expect(() => periodContaining(0, month, 5e9, 'Nope/Zone')).toThrow(InvalidInputError); // was a NaN period
   });
 });
 
