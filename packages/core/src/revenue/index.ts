@@ -1,0 +1,3 @@
+export { recognizedThrough, type RecognitionSplit } from './recognized.js';
+export { revenueSchedule, type RecognizableLine, type RevenueEntry } from './schedule.js';
+export { usageRevenueSchedule } from './usage.js';
