@@ -1,0 +1,1 @@
+export { entitlementsFor, hasFeature, limitOf, type EntitlementOptions, type Entitlements } from './merge.js';
