@@ -44,10 +44,10 @@ const DAY_MS = 86_400_000;
 export interface SandboxGatewayOptions {
   /** Where state lives. Default: a fresh in-memory store. */
   readonly store?: SandboxStore;
-  /** Current instant, epoch ms. Default: `Date.now`. */
-  readonly now?: () => number;
-  /** Prefixed id generator (`newId('pay')` → `pay_…`). Default: random. */
-  readonly newId?: (prefix: string) => string;
+  /** Where "now" comes from (the server's `Clock` fits). Default: the wall clock. */
+  readonly clock?: { now(): number };
+  /** Prefixed ids, `next('pay')` → `pay_…` (the server's `IdGenerator` fits). Default: random. */
+  readonly ids?: { next(prefix: string): string };
   /** How long after the charge a processing payment settles. Default: SEPA 3 days, transfer 1 day. */
   readonly settlementDelayMs?: { readonly sepaDebit?: number; readonly bankTransfer?: number };
   /** Name on the demo receiving account. Default: `'Abona Sandbox'`. */
@@ -89,14 +89,16 @@ function publicMethod(record: SandboxPaymentMethodRecord): PaymentMethod {
  * `tok_wallet_declined` for wallets, `tok_bank_transfer` for bank transfers.
  *
  * @example
- * const gateway = createSandboxGateway({ now: clock.now });
+ * const gateway = createSandboxGateway({ clock, ids });
  * const { token } = await gateway.tokenizeCard({ number: '4242424242424242', exp_month: 12, exp_year: 2030, cvc: '123' });
  * const method = await gateway.attachPaymentMethod({ customerRef, paymentMethodToken: token });
  */
 export function createSandboxGateway(options: SandboxGatewayOptions = {}): SandboxGateway {
   const store = options.store ?? createMemorySandboxStore();
-  const now = options.now ?? (() => Date.now());
-  const newId = options.newId ?? randomId;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const now = () => clock.now();
+  const ids = options.ids ?? { next: randomId };
+  const newId = (prefix: string) => ids.next(prefix);
   const sepaDelayMs = options.settlementDelayMs?.sepaDebit ?? 3 * DAY_MS;
   const transferDelayMs = options.settlementDelayMs?.bankTransfer ?? DAY_MS;
   const accountHolderName = options.accountHolderName ?? 'Abona Sandbox';

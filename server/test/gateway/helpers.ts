@@ -11,9 +11,9 @@ export const NOW_MS = Date.UTC(2026, 10, 26);
 export const DAY_MS = 86_400_000;
 
 /** A sequential id generator: `pay_1`, `pm_2`…, so tests are deterministic. */
-export function sequentialIds(): (prefix: string) => string {
-  let next = 0;
-  return (prefix) => `${prefix}_${(next += 1)}`;
+export function sequentialIds(): { next(prefix: string): string } {
+  let count = 0;
+  return { next: (prefix) => `${prefix}_${(count += 1)}` };
 }
 
 export interface Harness {
@@ -26,7 +26,7 @@ export interface Harness {
 export function makeHarness(options: Partial<SandboxGatewayOptions> = {}): Harness {
   const store = createMemorySandboxStore();
   let nowMs = NOW_MS;
-  const gateway = createSandboxGateway({ store, now: () => nowMs, newId: sequentialIds(), ...options });
+  const gateway = createSandboxGateway({ store, clock: { now: () => nowMs }, ids: sequentialIds(), ...options });
   return { gateway, store, setNow: (ms) => (nowMs = ms) };
 }
 
