@@ -1,0 +1,96 @@
+import { toIso } from '@abona/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import { systemClock, type Clock } from './clock/index.js';
+import { defaultConfig, type AppConfig } from './config/index.js';
+import type { Db } from './db/client.js';
+import { ApiError } from './errors/index.js';
+import { createErrorHandler } from './errors/on-error.js';
+import type { PaymentGateway } from './gateway/types.js';
+import type { AppEnv } from './http/env.js';
+import { jsonLogger, type Logger } from './http/log.js';
+import { randomIds, type IdGenerator } from './ids/index.js';
+import type { Mailer } from './mailer/types.js';
+import { authenticate, type PublicRoute } from './middleware/auth/index.js';
+import { corsAllowlist } from './middleware/cors/index.js';
+import { idempotency } from './middleware/idempotency/index.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
+import { requestLogger } from './middleware/logger/index.js';
+import { couponRoutes } from './resources/coupons/routes.js';
+import { customerRoutes } from './resources/customers/routes.js';
+import { priceRoutes } from './resources/prices/routes.js';
+import { productRoutes } from './resources/products/routes.js';
+import { promotionCodeRoutes } from './resources/promotion-codes/routes.js';
+import { createServices } from './services.js';
+
+// English messages for zod issues the server reports (the browser bundle stays locale-free).
+z.config(z.locales.en());
+
+export interface AppDeps {
+  db: Db;
+  clock?: Clock;
+  ids?: IdGenerator;
+  gateway?: PaymentGateway;
+  mailer?: Mailer;
+  config?: Partial<AppConfig>;
+  log?: Logger;
+}
+
+/**
+ * Routes a publishable key may call: reading the catalog for the pricing table. Checkout and
+ * portal-token routes join this list when they land; everything else needs a secret key.
+ */
+export const publicRoutes: readonly PublicRoute[] = [
+  { method: 'GET', path: '/v1/products' },
+  { method: 'GET', path: '/v1/products/:id' },
+  { method: 'GET', path: '/v1/prices' },
+  { method: 'GET', path: '/v1/prices/:id' },
+];
+
+/**
+ * The Abona HTTP app. Runtime-neutral (no Node server, no static files: see `serve.ts`), so
+ * tests call `app.request()` against an in-memory database.
+ *
+ * Order matters: request id + log line → CORS (preflights answered without a key) → body limit
+ * → auth (mode and key kind) → rate limit → idempotency → routes; errors of every layer go
+ * through the one `onError`.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const clock = deps.clock ?? systemClock;
+  const ids = deps.ids ?? randomIds;
+  const config: AppConfig = { ...defaultConfig, ...deps.config };
+  const log = deps.log ?? jsonLogger;
+  const services = createServices({ db: deps.db, clock, ids });
+
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(log));
+  app.notFound((c) => {
+    throw new ApiError(404, 'invalid_request_error', 'url_invalid', `Unrecognized request URL (${c.req.method}: ${c.req.path})`);
+  });
+  app.use('*', requestLogger({ log, clock, ids }));
+  app.use('*', corsAllowlist(config.allowedOrigins));
+
+  app.get('/health', (c) => c.json({ status: 'ok', time: toIso(clock.now()) }));
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'invalid_request_error', 'request_too_large', `The request body is larger than ${config.maxBodyBytes} bytes`);
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate({ db: deps.db, publicRoutes }));
+  app.use('/v1/*', rateLimit({ clock, max: config.rateLimit.max, windowMs: config.rateLimit.windowMs }));
+  app.use('/v1/*', idempotency({ db: deps.db, clock, ids, ttlMs: config.idempotencyTtlMs }));
+
+  app.route('/v1/products', productRoutes(services.products));
+  app.route('/v1/prices', priceRoutes(services.prices));
+  app.route('/v1/coupons', couponRoutes(services.coupons, clock));
+  app.route('/v1/promotion_codes', promotionCodeRoutes(services.promotionCodes, clock));
+  app.route('/v1/customers', customerRoutes(services.customers));
+
+  return app;
+}

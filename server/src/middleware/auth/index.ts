@@ -1,0 +1,66 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../../db/client.js';
+import { apiKeys } from '../../db/schema.js';
+import { Forbidden, Unauthorized } from '../../errors/index.js';
+import type { AppEnv } from '../../http/env.js';
+import { hashKey, parseKey } from '../../keys/index.js';
+
+/** A route a publishable key may call: `{ method: 'GET', path: '/v1/prices/:id' }`. */
+export interface PublicRoute {
+  method: string;
+  path: string;
+}
+
+export interface AuthOptions {
+  db: Db;
+  /** Everything else needs a secret key. */
+  publicRoutes: readonly PublicRoute[];
+}
+
+/** `/v1/prices/:id` matches `/v1/prices/price_1`; segments must line up one for one. */
+export function matchesRoute(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const got = path.replace(/\/+$/, '').split('/');
+  if (want.length !== got.length) return false;
+  return want.every((segment, i) => segment.startsWith(':') ? (got[i] ?? '') !== '' : segment === got[i]);
+}
+
+/**
+ * Bearer-key authentication. Keys are looked up by their SHA-256; a missing or unknown key is a
+ * 401, a publishable key outside the public routes a 403. Sets `c.var.auth` (mode and kind) for
+ * everything downstream, so every query can filter by `livemode`.
+ *
+ * Default-deny: a new route is secret until it is listed as public.
+ *
+ * @example app.use('/v1/*', authenticate({ db, publicRoutes: [{ method: 'GET', path: '/v1/prices' }] }))
+ */
+export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
+  const { db, publicRoutes } = options;
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) {
+      throw new Unauthorized('No API key provided: send "Authorization: Bearer <key>"', 'api_key_missing');
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    const key = match?.[1];
+    const parsed = key === undefined ? undefined : parseKey(key);
+    if (key === undefined || !parsed) throw new Unauthorized();
+    const keyHash = hashKey(key);
+    const [row] = await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    // The stored kind and mode are the truth; a prefix that disagrees means a forged key.
+    if (!row || row.kind !== parsed.kind || row.livemode !== parsed.livemode) throw new Unauthorized();
+    if (row.kind === 'publishable') {
+      const allowed = publicRoutes.some((route) => route.method === c.req.method && matchesRoute(route.path, c.req.path));
+      if (!allowed) {
+        throw new Forbidden('This request needs a secret key; publishable keys may only read the catalog and run checkout', 'secret_key_required');
+      }
+    }
+    c.set('auth', { keyId: row.id, keyHash, kind: row.kind, livemode: row.livemode });
+    await next();
+  };
+}

@@ -1,0 +1,59 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { promotionCodes, type PromotionCodeRow } from '../../db/schema.js';
+import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
+
+export interface PromotionCodeFilters {
+  active?: boolean | undefined;
+  codeKey?: string | undefined;
+  couponId?: string | undefined;
+  customerId?: string | undefined;
+}
+
+/** Promotion code rows of one mode. */
+export function promotionCodeRepository(db: Db) {
+  const find = async (livemode: boolean, id: string): Promise<PromotionCodeRow | undefined> => {
+    const [row] = await db.select().from(promotionCodes).where(and(eq(promotionCodes.livemode, livemode), eq(promotionCodes.id, id))).limit(1);
+    return row;
+  };
+  return {
+    find,
+    /** By the code the customer typed, case-insensitively. */
+    async findByCode(livemode: boolean, code: string): Promise<PromotionCodeRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(promotionCodes)
+        .where(and(eq(promotionCodes.livemode, livemode), eq(promotionCodes.codeKey, code.toUpperCase())))
+        .limit(1);
+      return row;
+    },
+    async insert(row: PromotionCodeRow): Promise<PromotionCodeRow> {
+      const [inserted] = await db.insert(promotionCodes).values(row).returning();
+      return inserted as PromotionCodeRow;
+    },
+    async update(livemode: boolean, id: string, patch: Partial<PromotionCodeRow>): Promise<PromotionCodeRow | undefined> {
+      const [row] = await db.update(promotionCodes).set(patch).where(and(eq(promotionCodes.livemode, livemode), eq(promotionCodes.id, id))).returning();
+      return row;
+    },
+    list(livemode: boolean, filters: PromotionCodeFilters, page: PageRequest): Promise<Page<PromotionCodeRow>> {
+      const conditions: (SQL | undefined)[] = [eq(promotionCodes.livemode, livemode)];
+      if (filters.active !== undefined) conditions.push(eq(promotionCodes.active, filters.active));
+      if (filters.codeKey !== undefined) conditions.push(eq(promotionCodes.codeKey, filters.codeKey));
+      if (filters.couponId !== undefined) conditions.push(eq(promotionCodes.couponId, filters.couponId));
+      if (filters.customerId !== undefined) conditions.push(eq(promotionCodes.customerId, filters.customerId));
+      return paginate({
+        page,
+        columns: { createdAt: promotionCodes.createdAt, id: promotionCodes.id },
+        find: (id) => find(livemode, id),
+        query: (keyset, order, limit) =>
+          db
+            .select()
+            .from(promotionCodes)
+            .where(and(...conditions, keyset))
+            .orderBy(...order)
+            .limit(limit),
+      });
+    },
+  };
+}
+export type PromotionCodeRepository = ReturnType<typeof promotionCodeRepository>;

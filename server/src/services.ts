@@ -1,0 +1,43 @@
+import type { Clock } from './clock/index.js';
+import type { Db } from './db/client.js';
+import type { IdGenerator } from './ids/index.js';
+import { couponRepository } from './resources/coupons/repository.js';
+import { couponService } from './resources/coupons/service.js';
+import { customerRepository } from './resources/customers/repository.js';
+import { customerService } from './resources/customers/service.js';
+import { priceRepository } from './resources/prices/repository.js';
+import { priceService } from './resources/prices/service.js';
+import { productRepository } from './resources/products/repository.js';
+import { productService } from './resources/products/service.js';
+import { promotionCodeRepository } from './resources/promotion-codes/repository.js';
+import { promotionCodeService } from './resources/promotion-codes/service.js';
+
+/** Every repository, built once per database. */
+export function createRepositories(db: Db) {
+  return {
+    products: productRepository(db),
+    prices: priceRepository(db),
+    coupons: couponRepository(db),
+    promotionCodes: promotionCodeRepository(db),
+    customers: customerRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/**
+ * Every service. Routes, the CLI and the seeder all go through these; none touches SQL.
+ * New features (checkout, subscriptions, invoices) add their repository and service here.
+ */
+export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator }) {
+  const repos = createRepositories(deps.db);
+  const { clock, ids } = deps;
+  return {
+    repos,
+    products: productService({ products: repos.products, prices: repos.prices, clock, ids }),
+    prices: priceService({ prices: repos.prices, products: repos.products, clock, ids }),
+    coupons: couponService({ coupons: repos.coupons, products: repos.products, clock, ids }),
+    promotionCodes: promotionCodeService({ promotionCodes: repos.promotionCodes, coupons: repos.coupons, customers: repos.customers, clock, ids }),
+    customers: customerService({ customers: repos.customers, clock, ids }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
