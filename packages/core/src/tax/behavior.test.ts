@@ -18,5 +18,6 @@ describe('resolveTaxBehavior', () => {
     expect(resolveTaxBehavior('unspecified', context('DE', ['DE', 'AU']))).toBe('inclusive');
     expect(resolveTaxBehavior('unspecified', context('AU', ['DE', 'AU']))).toBe('inclusive');
     expect(resolveTaxBehavior('unspecified', context('US', ['DE', 'AU']))).toBe('exclusive');
+    expect(resolveTaxBehavior('unspecified', context('de', ['DE']))).toBe('inclusive'); // codes compare case-insensitively
   });
 });

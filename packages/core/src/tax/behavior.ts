@@ -15,7 +15,8 @@ import type { TaxContext } from './context.js';
  */
 export function resolveTaxBehavior(taxBehavior: TaxBehavior, context: TaxContext): 'inclusive' | 'exclusive' {
   if (taxBehavior !== 'unspecified') return taxBehavior;
-  return (context.seller.pricesIncludeTaxIn ?? []).includes(context.customer.country)
-    ? 'inclusive'
-    : 'exclusive';
+  // Codes compare case-insensitively, as the calculator upper-cases them.
+  const country = context.customer.country.toUpperCase();
+  const listed = (context.seller.pricesIncludeTaxIn ?? []).some((c) => c.toUpperCase() === country);
+  return listed ? 'inclusive' : 'exclusive';
 }

@@ -587,8 +587,20 @@ describe('exemptions, codes and lines', () => {
     );
   });
 
-  it('refuses a malformed context at creation', () => {
-    expect(() => createBuiltInTaxCalculator({ seller: seller('de'), customer: consumer('DE') })).toThrow(
+  it('upper-cases codes, and refuses a malformed context at creation', () => {
+    const lower = createBuiltInTaxCalculator({
+      seller: seller('de'),
+      customer: { ...consumer('fr'), state: 'idf' },
+    });
+    // DE → FR consumer without OSS: origin VAT, 10000 × 19% = 1900
+    expect(
+      lower({ currency: 'EUR', atMs: NOW, lines: [{ index: 0, amount: 10_000, inclusive: false }] }).lines[0]!
+        .taxes[0],
+    ).toMatchObject({
+      amount: 1900,
+      jurisdiction: 'DE',
+    });
+    expect(() => createBuiltInTaxCalculator({ seller: seller('DEU'), customer: consumer('DE') })).toThrow(
       /seller\.country/,
     );
     expect(() =>
@@ -598,7 +610,13 @@ describe('exemptions, codes and lines', () => {
       }),
     ).toThrow(/OSS/);
     expect(() =>
-      createBuiltInTaxCalculator({ seller: seller('DE'), customer: { ...consumer('DE'), state: 'by' } }),
+      createBuiltInTaxCalculator({ seller: seller('DE'), customer: { ...consumer('DE'), state: 'B-Y' } }),
     ).toThrow(/customer\.state/);
+    expect(() =>
+      createBuiltInTaxCalculator({
+        seller: seller('DE'),
+        customer: { ...consumer('DE'), exempt: 'yes' as 'exempt' },
+      }),
+    ).toThrow(/customer\.exempt/);
   });
 });

@@ -67,10 +67,10 @@ function taxLine(line: TaxableLine, plan: TaxPlan): TaxAmount[] {
  * // lines[0].taxes[0]: { amount: 2000, label: 'TVA 20 %', jurisdiction: 'FR', … }
  */
 export function createBuiltInTaxCalculator(context: TaxContext): TaxCalculator {
-  validateTaxContext(context);
+  const checked = validateTaxContext(context);
   return (input) => {
     checkInput(input);
-    const plan = planTaxes(context, input.atMs);
+    const plan = planTaxes(checked, input.atMs);
     const lines = input.lines.map((line) => ({ index: line.index, taxes: taxLine(line, plan) }));
     const taxed = lines.length === 0 || lines.some((l) => l.taxes.length > 0);
     if (plan.kind === 'reverse')

@@ -57,61 +57,78 @@ export interface TaxContext {
 const countryPattern = /^[A-Z]{2}$/;
 const statePattern = /^[A-Z0-9]{1,3}$/;
 
-function checkCountry(value: unknown, param: string): void {
-  if (typeof value !== 'string' || !countryPattern.test(value)) {
-    throw new InvalidInputError(`${param} must be an upper-case ISO 3166-1 alpha-2 code`, param);
-  }
+/** Upper-cases and checks an ISO 3166-1 alpha-2 code. */
+function country(value: unknown, param: string): string {
+  const code = typeof value === 'string' ? value.toUpperCase() : '';
+  if (!countryPattern.test(code))
+    throw new InvalidInputError(`${param} must be an ISO 3166-1 alpha-2 code`, param);
+  return code;
 }
 
-function checkState(value: unknown, param: string): void {
-  if (value !== undefined && (typeof value !== 'string' || !statePattern.test(value))) {
-    throw new InvalidInputError(
-      `${param} must be an upper-case ISO 3166-2 subdivision code without prefix`,
-      param,
-    );
+/** Upper-cases and checks an ISO 3166-2 subdivision code given without its country prefix. */
+function state(value: unknown, param: string): string | undefined {
+  if (value === undefined) return undefined;
+  const code = typeof value === 'string' ? value.toUpperCase() : '';
+  if (!statePattern.test(code)) {
+    throw new InvalidInputError(`${param} must be an ISO 3166-2 subdivision code without prefix`, param);
   }
+  return code;
 }
 
 /**
- * Checks a {@link TaxContext} and returns it. Codes must already be upper case: normalizing is the
- * API layer's job, and guessing here would hide a caller's bug.
+ * Checks a {@link TaxContext} and returns a copy with country and state codes in upper case
+ * (`'de'` → `'DE'`), the form the rate tables use. Anything else malformed is refused, not guessed.
  *
  * @throws InvalidInputError naming the faulty field in `param` (`customer.country`, …).
  */
 export function validateTaxContext(context: TaxContext): TaxContext {
   const { seller, customer } = context;
-  checkCountry(seller.country, 'seller.country');
-  checkState(seller.state, 'seller.state');
   if (!Array.isArray(seller.registrations)) {
     throw new InvalidInputError('seller.registrations must be an array', 'seller.registrations');
   }
-  seller.registrations.forEach((registration, i) => {
+  const registrations = seller.registrations.map((registration, i) => {
     const param = `seller.registrations[${i}]`;
-    checkCountry(registration.country, `${param}.country`);
-    checkState(registration.state, `${param}.state`);
+    const normalized: SellerRegistration = {
+      ...registration,
+      country: country(registration.country, `${param}.country`),
+      state: state(registration.state, `${param}.state`),
+    };
     if (
-      registration.type === 'oss' &&
-      (!EU_COUNTRIES.has(registration.country) || registration.state !== undefined)
+      normalized.type === 'oss' &&
+      (!EU_COUNTRIES.has(normalized.country) || normalized.state !== undefined)
     ) {
       throw new InvalidInputError('An OSS registration is held in one EU member state', `${param}.type`);
     }
+    return normalized;
   });
-  (seller.pricesIncludeTaxIn ?? []).forEach((country, i) =>
-    checkCountry(country, `seller.pricesIncludeTaxIn[${i}]`),
+  const pricesIncludeTaxIn = seller.pricesIncludeTaxIn?.map((c, i) =>
+    country(c, `seller.pricesIncludeTaxIn[${i}]`),
   );
-  checkCountry(customer.country, 'customer.country');
-  checkState(customer.state, 'customer.state');
   if (typeof customer.business !== 'boolean') {
     throw new InvalidInputError('customer.business must be a boolean', 'customer.business');
   }
+  const { taxId } = customer;
   if (
-    customer.taxId !== undefined &&
-    (customer.taxId.value.trim() === '' || typeof customer.taxId.valid !== 'boolean')
+    taxId !== undefined &&
+    (typeof taxId.value !== 'string' || taxId.value.trim() === '' || typeof taxId.valid !== 'boolean')
   ) {
     throw new InvalidInputError('customer.taxId needs a value and a boolean valid', 'customer.taxId');
   }
   if (customer.exempt !== undefined && !['none', 'exempt', 'reverse'].includes(customer.exempt)) {
     throw new InvalidInputError("customer.exempt must be 'none', 'exempt' or 'reverse'", 'customer.exempt');
   }
-  return context;
+  return {
+    seller: {
+      ...seller,
+      country: country(seller.country, 'seller.country'),
+      state: state(seller.state, 'seller.state'),
+      registrations,
+      pricesIncludeTaxIn,
+    },
+    customer: {
+      ...customer,
+      country: country(customer.country, 'customer.country'),
+      state: state(customer.state, 'customer.state'),
+    },
+  };
 }

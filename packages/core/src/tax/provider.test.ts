@@ -24,7 +24,7 @@ describe('builtInTaxProvider', () => {
   });
 
   it('rejects instead of throwing', async () => {
-    const bad = { ...context, customer: { ...context.customer, country: 'gb' } };
+    const bad = { ...context, customer: { ...context.customer, country: 'GBR' } };
     await expect(builtInTaxProvider.calculate(bad, input)).rejects.toThrow(/customer\.country/);
   });
 });
