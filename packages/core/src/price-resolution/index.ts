@@ -1,0 +1,3 @@
+export { resolvePrices } from './resolve.js';
+export { yearlySavingPercent } from './saving.js';
+export type { ResolvePricesInput, ResolvedPrice, ResolvedPrices, TaxNote } from './types.js';
