@@ -126,7 +126,7 @@ export function resolvePrices(input: ResolvePricesInput): ResolvedPrices {
   const context: TaxContext = {
     seller: input.seller,
     customer: {
-      country: input.country,
+      country: input.country.toUpperCase(),
       business: input.business,
       ...(input.state !== undefined && { state: input.state }),
       ...(input.postalCode !== undefined && { postalCode: input.postalCode }),
@@ -137,7 +137,7 @@ export function resolvePrices(input: ResolvePricesInput): ResolvedPrices {
   const calculator = createBuiltInTaxCalculator(context);
   return {
     currency,
-    country: input.country,
+    country: input.country.toUpperCase(),
     prices: input.prices.map((price) => resolveOne(price, currency, input, context, calculator)),
   };
 }

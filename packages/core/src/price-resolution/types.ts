@@ -9,7 +9,7 @@ import type { Interval } from '../time/index.js';
 export interface ResolvePricesInput {
   /** The prices to show (one product's intervals, a whole pricing table, a checkout's items). */
   prices: MultiCurrencyPrice[];
-  /** The customer's country, ISO 3166-1 alpha-2, upper case (the tax engine refuses guesses). */
+  /** The customer's country, ISO 3166-1 alpha-2 (answered in upper case). */
   country: string;
   /** Subdivision for US states and Canadian provinces (`"NY"`, `"QC"`). */
   state?: string;
