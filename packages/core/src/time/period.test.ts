@@ -116,6 +116,23 @@ describe('periodContaining', () => {
     );
   });
 
+  it('puts each boundary instant in the period it starts, and the instant before in the previous one (property)', () => {
+    fc.assert(
+      fc.property(
+        anyInstant,
+        anyInterval,
+        fc.integer({ min: -40, max: 40 }),
+        fc.constantFrom(...zones),
+        (anchorMs, interval, index, timeZone) => {
+          const { startMs } = periodAt(anchorMs, interval, index, timeZone);
+          expect(periodContaining(anchorMs, interval, startMs, timeZone).index).toBe(index);
+          expect(periodContaining(anchorMs, interval, startMs - 1, timeZone).index).toBe(index - 1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects invalid instants and intervals', () => {
     expect(() => periodContaining(1.5, month, 0)).toThrow(InvalidInputError);
     expect(() => periodContaining(0, month, Number.NaN)).toThrow(InvalidInputError);
