@@ -159,13 +159,41 @@ export function priceDefinition(params: PriceCreateParams): PriceDefinition {
   };
 }
 
-/** True when two definitions charge the same: used by seeding to decide "same price or new price". */
+const definitionKeys = [
+  'currency',
+  'type',
+  'billingScheme',
+  'unitAmount',
+  'unitAmountDecimal',
+  'tiersMode',
+  'tiers',
+  'transformDivideBy',
+  'transformRound',
+  'recurringInterval',
+  'recurringIntervalCount',
+  'recurringUsageType',
+  'recurringAggregateUsage',
+  'taxBehavior',
+  'currencyOptions',
+  'minimumAmount',
+  'trialPeriodDays',
+  'taxCode',
+] as const satisfies readonly (keyof PriceDefinition)[];
+
+/** JSON with object keys sorted, so equal definitions give equal text whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : inner,
+  );
+}
+
+/**
+ * True when two prices charge the same (amounts, tiers, interval, currencies, tax behavior…),
+ * whatever their labels. Seeding uses it to decide between "same price" and "new price".
+ */
 export function sameDefinition(a: PriceDefinition, b: PriceDefinition): boolean {
-  const canonical = (d: PriceDefinition) =>
-    JSON.stringify(d, (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
-        : value,
-    );
-  return canonical(a) === canonical(b);
+  const pick = (d: PriceDefinition) => definitionKeys.map((key) => d[key]);
+  return canonical(pick(a)) === canonical(pick(b));
 }

@@ -1,0 +1,18 @@
+export { createApp, publicRoutes, type AppDeps } from './app.js';
+export { manualClock, systemClock, type Clock, type ManualClock } from './clock/index.js';
+export { ConfigError, defaultConfig, loadConfig, type AppConfig } from './config/index.js';
+export { createDb, migrationsFolder, type Db, type DbHandle } from './db/client.js';
+export * as schema from './db/schema.js';
+export { ApiError, Conflict, Forbidden, IdempotencyError, InvalidRequest, NotFound, PaymentFailed, RateLimited, Unauthorized } from './errors/index.js';
+export type { AppEnv, AuthContext } from './http/env.js';
+export { jsonLogger, silentLogger, type LogEntry, type Logger } from './http/log.js';
+export { randomIds, sequentialIds, type IdGenerator, type IdPrefix } from './ids/index.js';
+export { demoKeys, generateKey, hashKey, parseKey } from './keys/index.js';
+export { apiKeyRepository } from './keys/repository.js';
+export type { MailMessage, Mailer } from './mailer/types.js';
+export { rateLimit, type RateLimitOptions } from './middleware/rate-limit/index.js';
+export { toCorePrice } from './resources/prices/to-core.js';
+export { toCoreCoupon } from './resources/coupons/service.js';
+export { demoCatalogPath, readCatalogFile, seedCatalog, seedDemo, type SeedReport } from './seed/index.js';
+export { closeOnSignals, startServer, type RunningServer, type StartOptions } from './serve.js';
+export { createServices, type Services } from './services.js';
