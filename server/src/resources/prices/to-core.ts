@@ -1,5 +1,4 @@
-import * as core from '@abona/core';
-import type { Price as CorePrice, PricingModel, Tier } from '@abona/core';
+import { validatePrice, type Price as CorePrice, type PricingModel, type Tier } from '@abona/core';
 import type { PriceRow, TierJson } from '../../db/schema.js';
 import { InvalidRequest } from '../../errors/index.js';
 
@@ -56,14 +55,10 @@ export function toCorePrice(row: PriceRow, currency: string = row.currency): Cor
   return price;
 }
 
-type Validate = (price: CorePrice) => void;
-
 /**
- * Runs the engine's `validatePrice` when this build of `@abona/core` exports it (the pricing
- * module lands separately); the server's own checks in `definition.ts` run either way.
- * Looked up at run time so the server builds against either version of core.
+ * The engine's own check of a price (`validatePrice`), run on every currency of a new price on
+ * top of the wire-level checks in `definition.ts`: what the server stores, core can bill.
  */
 export function validateWithCore(price: CorePrice): void {
-  const validate = (core as Record<string, unknown>)['validatePrice'];
-  if (typeof validate === 'function') (validate as Validate)(price);
+  validatePrice(price);
 }
