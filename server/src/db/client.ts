@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
+import { serializedClient } from './serialized-client.js';
 
 /** The drizzle database every repository takes. */
 export type Db = LibSQLDatabase<typeof schema>;
@@ -34,9 +35,16 @@ export async function createDb(url = ':memory:'): Promise<DbHandle> {
   const path = localPath(url);
   if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
   // A short busy timeout lets concurrent writers on a file queue instead of failing at once.
-  const client = createClient({ url, ...(path ? { timeout: 5000 } : {}) });
+  const raw = createClient({ url, ...(path ? { timeout: 5000 } : {}) });
+  const client = serializedClient(raw, { exclusive: !path });
   const db = drizzle({ client, schema });
   if (path) await db.run(sql`PRAGMA journal_mode = WAL`);
   await migrate(db, { migrationsFolder });
-  return { db, client, close: () => client.close() };
+  return { db, client, close: () => raw.close() };
 }
+
+/** The handle a transaction callback receives: the same query API as `Db`, bound to the transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Db | Tx;

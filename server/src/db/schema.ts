@@ -6,16 +6,12 @@
  * live side by side and never mix. Uniqueness that makes retries safe is a constraint here,
  * not a check in code.
  */
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { base, metadata } from './tables/columns.js';
 
-/** Columns every business table starts with. */
-const base = {
-  id: text('id').primaryKey(),
-  livemode: integer('livemode', { mode: 'boolean' }).notNull(),
-  createdAt: integer('created_at').notNull(),
-};
-const metadata = () => text('metadata', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`);
+export * from './tables/access.js';
+export * from './tables/billing.js';
+export * from './tables/ledger.js';
 
 /** API keys, stored only as SHA-256 hashes of the full key. */
 export const apiKeys = sqliteTable('api_keys', {
@@ -180,6 +176,11 @@ export const customers = sqliteTable(
     addressCountry: text('address_country'),
     locale: text('locale'),
     preferredCurrency: text('preferred_currency'),
+    /** `none`, `exempt`, or `reverse` (the customer accounts for the tax). */
+    taxExempt: text('tax_exempt', { enum: ['none', 'exempt', 'reverse'] }).notNull().default('none'),
+    /** Set in test mode: the customer lives at this test clock's time. */
+    testClockId: text('test_clock_id'),
+    defaultPaymentMethodId: text('default_payment_method_id'),
     metadata: metadata(),
     /** Soft delete: invoices and payments keep pointing at the row. */
     deletedAt: integer('deleted_at'),
@@ -197,6 +198,10 @@ export const customerTaxIds = sqliteTable(
     type: text('type').notNull(),
     value: text('value').notNull(),
     country: text('country'),
+    /** Online verification (VIES and similar): `pending` until checked, never blocking a checkout. */
+    verificationStatus: text('verification_status', { enum: ['pending', 'verified', 'unverified'] }).notNull().default('pending'),
+    verifiedName: text('verified_name'),
+    nextCheckAt: integer('next_check_at'),
   },
   (t) => [uniqueIndex('customer_tax_ids_uq').on(t.customerId, t.type, t.value)],
 );

@@ -53,7 +53,18 @@ export function customerService(deps: CustomerServiceDeps) {
       const key = `${taxId.type} ${value}`;
       if (seen.has(key)) throw new InvalidRequest('The same tax id is listed twice', `tax_ids[${i}][value]`);
       seen.add(key);
-      return { id: ids.next('txi'), livemode, createdAt: nowMs, customerId, type: taxId.type, value, country: taxIdCountry(taxId.type, value) };
+      return {
+        id: ids.next('txi'),
+        livemode,
+        createdAt: nowMs,
+        customerId,
+        type: taxId.type,
+        value,
+        country: taxIdCountry(taxId.type, value),
+        verificationStatus: 'pending',
+        verifiedName: null,
+        nextCheckAt: nowMs,
+      };
     });
   }
 
@@ -83,6 +94,9 @@ export function customerService(deps: CustomerServiceDeps) {
         locale: params.locale ?? null,
         preferredCurrency: params.preferred_currency === undefined ? null : normalizeCurrency(params.preferred_currency, 'preferred_currency'),
         metadata: params.metadata ?? {},
+        taxExempt: 'none',
+        testClockId: null,
+        defaultPaymentMethodId: null,
         deletedAt: null,
       };
       const taxIds = taxIdRows(livemode, id, params.tax_ids ?? [], nowMs);
