@@ -1,0 +1,45 @@
+import type { AbonaConfig, Theme } from './config.js';
+import { keyKind, type KeyKind } from './key.js';
+
+/** What an element sets on itself; each overrides the page-wide configuration. */
+export interface ElementSettings {
+  publishableKey?: string | undefined;
+  apiBase?: string | undefined;
+  locale?: string | undefined;
+  theme?: Theme | undefined;
+}
+
+/** The settings an element actually runs with, and whether they are usable. */
+export interface ResolvedSettings {
+  publishableKey: string;
+  apiBase: string;
+  locale: string;
+  theme: Theme;
+  keyKind: KeyKind;
+  /** The attribute or option a developer must fix when the key is wrong. */
+  keySource: string;
+}
+
+/**
+ * Merges element attributes over `configure()`/script-tag settings and the page defaults.
+ * The locale falls back to `<html lang>`, then the browser's language, then English.
+ */
+export function resolveSettings(element: ElementSettings, config: AbonaConfig, doc: Document = document): ResolvedSettings {
+  const fromElement = element.publishableKey !== undefined && element.publishableKey !== null;
+  const publishableKey = (fromElement ? element.publishableKey : config.publishableKey) ?? '';
+  const keySource = fromElement
+    ? 'the publishable-key attribute'
+    : config.source === 'script'
+      ? 'the data-publishable-key attribute of the Abona script tag'
+      : config.source === 'configure'
+        ? 'configure({ publishableKey })'
+        : 'the publishable-key attribute';
+  return {
+    publishableKey,
+    apiBase: (element.apiBase ?? config.apiBase ?? doc.location.origin).replace(/\/+$/, ''),
+    locale: element.locale ?? config.locale ?? (doc.documentElement.lang || undefined) ?? navigator.language ?? 'en',
+    theme: element.theme ?? config.theme ?? 'light',
+    keyKind: keyKind(publishableKey),
+    keySource,
+  };
+}

@@ -1,0 +1,9 @@
+export { AbonaLoadedEvent, type LoadedDetail } from './loaded.js';
+export { AbonaPlanSelectedEvent, type PlanSelectedDetail } from './plan-selected.js';
+export { AbonaCheckoutCompletedEvent, type CheckoutCompletedDetail } from './checkout-completed.js';
+export { AbonaCheckoutFailedEvent, type CheckoutFailedDetail } from './checkout-failed.js';
+export { AbonaSubscriptionChangedEvent, type SubscriptionChangedDetail } from './subscription-changed.js';
+export { AbonaSubscriptionCanceledEvent, type SubscriptionCanceledDetail } from './subscription-canceled.js';
+export { AbonaErrorEvent, type ErrorDetail } from './error.js';
+export { AbonaBeforeCheckoutEvent, type BeforeCheckoutDetail } from './before-checkout.js';
+export { AbonaBeforePlanChangeEvent, type BeforePlanChangeDetail } from './before-plan-change.js';

@@ -1,0 +1,15 @@
+export { supportedLocales, catalogLocale, formattingLocale, type Locale } from './locale.js';
+export {
+  createTranslator,
+  defineMessages,
+  mergeMessages,
+  missingMessages,
+  type Catalog,
+  type Catalogs,
+  type Message,
+  type MessageParams,
+  type PluralMessage,
+  type Translate,
+} from './translate.js';
+export { currencyExponent, minorToMajorString, formatMoney, formatUnitAmount, type FormatMoneyOptions } from './money.js';
+export { formatDate, formatNumber, formatPercent } from './dates.js';

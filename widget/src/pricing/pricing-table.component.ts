@@ -1,0 +1,400 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { AbonaElement } from '../base/abona-element.js';
+import type { ApiTarget } from '../api/request.js';
+import { AbonaLoadedEvent } from '../events/loaded.js';
+import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
+import { formatNumber, formatPercent } from '../i18n/dates.js';
+import { formattingLocale } from '../i18n/locale.js';
+import { createTranslator, type Translate } from '../i18n/translate.js';
+import { errorState } from '../shared/error-state.js';
+import type { SegmentedControl, SegmentOption } from '../shared/segmented-control/segmented-control.component.js';
+import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.js';
+import { skeletonBlock } from '../shared/skeleton.js';
+import { StoreController } from '../state/store-controller.js';
+import { pricingTableMessages, type PricingMessageKey } from './messages.js';
+import { describePrice, pricesFor, type PriceView } from './price-view.js';
+import type { PricingFeature, PricingInterval, PricingProduct, PricingQuery, PricingResponse } from './pricing-response.js';
+import { createPricingStore } from './pricing-store.js';
+import { pricingTableStyles } from './pricing-table.styles.js';
+
+/** What the call to action does after `abona-plan-selected` (unless the page cancels it). */
+export type CtaMode = 'event' | 'checkout-inline' | 'checkout-dialog';
+
+/** Rows every card spans in the shared grid, besides one per feature: head, price, action, footer. */
+const fixedRows = 4;
+/** Seat changes wait this long for the customer to stop clicking before asking the server. */
+const seatDebounceMs = 300;
+
+/**
+ * @summary A pricing table: a Monthly | Yearly switch, a card per plan with its price exactly as
+ * the server resolves it (tax, currency, seats), features aligned across cards, and a call to
+ * action per plan.
+ *
+ * @slot social-proof - Under the cards: testimonials, customer logos, "Trusted by 2,000 teams".
+ * @slot footer-<product id> - At the bottom of one plan's card, e.g. `footer-prod_pro`.
+ *
+ * @event abona-loaded - Prices were loaded and shown for the first time.
+ * @event abona-plan-selected - A plan's call to action was chosen. Cancelable.
+ * @event abona-error - Prices could not be loaded (configuration, network or server error).
+ *
+ * @csspart base - The wrapper of the whole table.
+ * @csspart toolbar - The row with the interval switch and the currency menu.
+ * @csspart grid - The cards' grid.
+ * @csspart card - Each plan card; the highlighted one also has `card-highlighted`, the current one `card-current`.
+ * @csspart badge - The "Most popular" (or vendor) badge.
+ * @csspart price - The price block of a card.
+ * @csspart amount - The large amount.
+ * @csspart cta - Each call-to-action button or link.
+ * @csspart features - The feature list of a card.
+ * @csspart error - The error panel.
+ * @csspart retry-button - Its "Try again" button.
+ *
+ * @cssproperty --abona-color-primary - Accent: buttons, highlighted card, checks. Default #4f46e5 (light), #8b93ff (dark).
+ * @cssproperty --abona-color-primary-hover - Accent on hover.
+ * @cssproperty --abona-color-primary-contrast - Text on the accent. Default #fff (light), #0b1020 (dark).
+ * @cssproperty --abona-color-primary-soft - Tinted background of badges.
+ * @cssproperty --abona-color-text - Main text. Default #0f172a (light), #e7ebf3 (dark).
+ * @cssproperty --abona-color-text-muted - Secondary text.
+ * @cssproperty --abona-color-bg - Behind the cards. Default transparent.
+ * @cssproperty --abona-color-surface - Card background.
+ * @cssproperty --abona-color-surface-muted - Quiet backgrounds (switch track, tier table).
+ * @cssproperty --abona-color-border - Borders and dividers.
+ * @cssproperty --abona-color-success - Savings and positive states.
+ * @cssproperty --abona-color-danger - Errors.
+ * @cssproperty --abona-color-focus - Focus ring colour.
+ * @cssproperty --abona-radius - Card corner radius; controls use 60% of it. Default 14px.
+ * @cssproperty --abona-font-family - Font stack. Default the system UI font.
+ * @cssproperty --abona-font-size - Base font size. Default 1rem.
+ * @cssproperty --abona-spacing - Base spacing unit. Default 1rem.
+ * @cssproperty --abona-density - Multiplies spacing: 0.85 compact, 1 comfortable, 1.15 airy. Default 1.
+ * @cssproperty --abona-shadow - Card shadow.
+ * @cssproperty --abona-shadow-raised - Highlighted card shadow.
+ * @cssproperty --abona-card-min-width - Narrowest card before cards wrap. Default 16rem.
+ */
+export class PricingTable extends AbonaElement {
+  static override styles = pricingTableStyles;
+
+  private readonly store = createPricingStore();
+  private readonly pricing = new StoreController(this, this.store.$state);
+  private lastRequestKey = '';
+  /** The `interval` attribute at first load: a hint to the server, not re-sent on every switch. */
+  private preferredInterval: PricingInterval | undefined;
+  private loadedAnnounced = false;
+  private seatTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Seats chosen per product, as sent to the server (after the debounce). */
+  @state() private requestedSeats: Record<string, number> = {};
+  /** Seats shown in each stepper right now (before the debounce settles). */
+  @state() private shownSeats: Record<string, number> = {};
+  /** Products whose tier table is open. */
+  @state() private openTiers: ReadonlySet<string> = new Set();
+
+  /** ISO 4217 currency to price in; defaults to the server's choice for the customer. */
+  @property() currency?: string;
+  /** ISO 3166-1 alpha-2 country for tax; defaults to the server's guess. */
+  @property() country?: string;
+  /** Billing interval shown: `month`, `year`, … Defaults to monthly when offered. */
+  @property({ reflect: true }) interval?: PricingInterval;
+  /** What choosing a plan does after the event: just the `event`, or open checkout inline or in a dialog. */
+  @property({ attribute: 'cta-mode' }) ctaMode: CtaMode = 'event';
+  /** The customer's current price (portal mode): its card reads "Current plan", others "Upgrade"/"Downgrade". */
+  @property({ attribute: 'current-price' }) currentPrice?: string;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.seatTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const settings = this.settings;
+    if (this.lastRequestKey === '' && this.preferredInterval === undefined) this.preferredInterval = this.interval;
+    const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
+    const query = this.query(this.pricing.value.data);
+    const key = JSON.stringify([target, query]);
+    if (key !== this.lastRequestKey) {
+      this.lastRequestKey = key;
+      void this.store.load(target, query);
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const { status, error, data } = this.pricing.value;
+    if (status === 'error') this.reportError(error);
+    if (status === 'ready' && data && !this.loadedAnnounced) {
+      this.loadedAnnounced = true;
+      this.dispatchEvent(new AbonaLoadedEvent({ element: this.localName }));
+    }
+  }
+
+  /** The request for the current attributes and chosen seats (per price id of each product). */
+  private query(data: PricingResponse | undefined): PricingQuery {
+    const query: PricingQuery = {};
+    if (this.currency) query.currency = this.currency;
+    if (this.country) query.country = this.country;
+    if (this.preferredInterval) query.interval = this.preferredInterval;
+    const quantity: Record<string, number> = {};
+    for (const product of data?.products ?? []) {
+      const seats = this.requestedSeats[product.id];
+      if (seats === undefined) continue;
+      for (const price of product.prices) {
+        if (price.usage_type !== 'licensed' || price.model === 'flat' || price.model === 'package') continue;
+        const max = price.max_quantity ?? Number.POSITIVE_INFINITY;
+        quantity[price.id] = Math.min(max, Math.max(price.min_quantity ?? 1, seats));
+      }
+    }
+    if (Object.keys(quantity).length > 0) query.quantity = quantity;
+    return query;
+  }
+
+  private get activeInterval(): PricingInterval {
+    const intervals = this.pricing.value.data?.intervals ?? [];
+    if (this.interval && intervals.includes(this.interval)) return this.interval;
+    return intervals.includes('month') ? 'month' : (intervals[0] ?? 'month');
+  }
+
+  private onIntervalChange(event: Event): void {
+    this.interval = (event.target as SegmentedControl).value as PricingInterval;
+  }
+
+  private onCurrencyChange(event: Event): void {
+    this.currency = (event.target as HTMLSelectElement).value;
+  }
+
+  private onSeatsChange(productId: string, event: Event): void {
+    const seats = (event.target as SeatStepper).value;
+    this.shownSeats = { ...this.shownSeats, [productId]: seats };
+    clearTimeout(this.seatTimer);
+    // The server prices seats (tiers, tax, rounding); wait until the clicking stops, then ask once.
+    this.seatTimer = setTimeout(() => {
+      this.requestedSeats = { ...this.requestedSeats, ...this.shownSeats };
+    }, seatDebounceMs);
+  }
+
+  private toggleTiers(productId: string): void {
+    const next = new Set(this.openTiers);
+    if (!next.delete(productId)) next.add(productId);
+    this.openTiers = next;
+  }
+
+  private choose(product: PricingProduct, interval: PricingInterval, currency: string): void {
+    const { main } = pricesFor(product, interval);
+    const detail: PlanSelectedDetail = {
+      productId: product.id,
+      priceId: main?.id ?? '',
+      quantity: main?.quantity ?? 1,
+      currency,
+      interval,
+      ctaMode: this.ctaMode,
+      trial: (main?.trial_days ?? 0) > 0,
+    };
+    // The event is the hand-off for now; `checkout-inline` / `checkout-dialog` will open
+    // <abona-checkout> here when the event is not canceled.
+    this.dispatchEvent(new AbonaPlanSelectedEvent(detail));
+  }
+
+  /** Loads prices again, e.g. after a network error. */
+  retry(): void {
+    this.lastRequestKey = '';
+    this.requestUpdate();
+  }
+
+  override render() {
+    const settings = this.settings;
+    const locale = formattingLocale(settings.locale);
+    const t = createTranslator(pricingTableMessages, locale);
+    const { status, data, error, refreshing } = this.pricing.value;
+    let body: TemplateResult;
+    if (status === 'error' && error) {
+      const message = error.kind === 'configuration' ? t('common.error.configuration') : error.kind === 'network' ? t('common.error.network') : t('common.error.server');
+      body = errorState({
+        title: t('common.error.title'),
+        message,
+        ...(error.kind === 'configuration' ? {} : { retryLabel: t('common.retry'), onRetry: () => this.retry() }),
+      });
+    } else if (!data) {
+      body = this.renderSkeleton(t);
+    } else if (data.products.length === 0) {
+      body = html`<p class="empty">${t('pricing.empty')}</p>`;
+    } else {
+      body = this.renderTable(data, locale, t);
+    }
+    return html`<section class=${this.themeClass(settings.theme)} part="base" aria-label=${t('pricing.label')} aria-busy=${status === 'loading' || refreshing ? 'true' : 'false'}>
+      ${body}
+      <p class="visually-hidden" aria-live="polite">${refreshing ? t('pricing.updating') : ''}</p>
+    </section>`;
+  }
+
+  private renderSkeleton(t: Translate<PricingMessageKey>): TemplateResult {
+    const card = html`<div class="card skeleton-card" aria-hidden="true">
+      ${skeletonBlock('sk-title')} ${skeletonBlock('sk-text')} ${skeletonBlock('sk-price')} ${skeletonBlock('sk-button')}
+      ${skeletonBlock('sk-line')} ${skeletonBlock('sk-line')} ${skeletonBlock('sk-line short')}
+    </div>`;
+    return html`<div role="status" class="loading">
+      <span class="visually-hidden">${t('pricing.loading')}</span>
+      <div class="toolbar">${skeletonBlock('sk-switch')}</div>
+      <div class="skeleton-grid">${card}${card}${card}</div>
+    </div>`;
+  }
+
+  private renderTable(data: PricingResponse, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
+    const interval = this.activeInterval;
+    const saving = Math.max(0, ...data.products.map((p) => p.yearly_saving_percent ?? 0));
+    const options: SegmentOption[] = data.intervals.map((value) => ({
+      value,
+      label: t(`pricing.interval.${value}`),
+      ...(value === 'year' && saving > 0 ? { hint: t('pricing.save', { percent: formatPercent(saving, locale) }) } : {}),
+    }));
+    const rows = fixedRows + data.features.length;
+    return html`<div class="toolbar" part="toolbar">
+        ${options.length > 1
+          ? html`<abona-segmented-control .options=${options} .value=${interval} label=${t('pricing.interval.label')} @change=${this.onIntervalChange}></abona-segmented-control>`
+          : nothing}
+        ${data.available_currencies.length > 1
+          ? html`<label class="currency">
+              <span class="visually-hidden">${t('pricing.currency.label')}</span>
+              <select @change=${this.onCurrencyChange}>
+                ${data.available_currencies.map((c) => html`<option value=${c} ?selected=${c === data.currency}>${c}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+      </div>
+      <div class="grid ${this.pricing.value.refreshing ? 'refreshing' : ''}" part="grid" style=${styleMap({ '--rows': String(rows), '--features': String(Math.max(1, data.features.length)) })}>
+        ${data.products.map((product) => this.renderCard(product, data, interval, locale, t))}
+      </div>
+      <div class="social-proof"><slot name="social-proof"></slot></div>`;
+  }
+
+  private renderCard(product: PricingProduct, data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
+    const view = describePrice(product, interval, locale, t);
+    const relation = this.relation(product, data, interval);
+    const parts = ['card', product.highlight ? 'card-highlighted' : '', relation === 'current' ? 'card-current' : ''].filter(Boolean).join(' ');
+    const badge = product.badge ?? (product.highlight ? t('pricing.popular') : undefined);
+    return html`<article class="card ${product.highlight ? 'highlight' : ''}" part=${parts} aria-labelledby="name-${product.id}">
+      <header class="head">
+        ${badge ? html`<span class="badge" part="badge">${badge}</span>` : nothing}
+        <h3 id="name-${product.id}" class="name">${product.name}</h3>
+        <p class="description">${product.description}</p>
+      </header>
+      <div class="price" part="price">${view ? this.renderPrice(product, view, t) : this.renderCustomPrice(t)}</div>
+      <div class="action">${this.renderCta(product, data, interval, relation, t)}</div>
+      ${data.features.length > 0
+        ? html`<ul class="features" part="features" aria-label=${t('pricing.features')}>
+            ${data.features.map((feature) => this.renderFeature(feature, product, locale, t))}
+          </ul>`
+        : nothing}
+      <footer class="footer"><slot name="footer-${product.id}"></slot></footer>
+    </article>`;
+  }
+
+  private renderPrice(product: PricingProduct, view: PriceView, t: Translate<PricingMessageKey>): TemplateResult {
+    const tiersOpen = this.openTiers.has(product.id);
+    return html`<p class="headline">
+        ${view.before ? html`<span class="from">${view.before.trim()}</span>` : nothing}
+        <span class="amount" part="amount">${view.amount}</span>
+        ${view.after.trim() ? html`<span class="from">${view.after.trim()}</span>` : nothing}
+        <span class="per">${view.per}</span>
+      </p>
+      ${view.notes.map((note) => html`<p class="note">${note}</p>`)}
+      ${view.stepper
+        ? html`<abona-seat-stepper
+            class="seats"
+            .value=${this.shownSeats[product.id] ?? view.stepper.value}
+            .min=${view.stepper.min}
+            .max=${view.stepper.max}
+            label=${t('pricing.seats')}
+            decrease-label=${t('common.stepper.decrease')}
+            increase-label=${t('common.stepper.increase')}
+            @change=${(event: Event) => this.onSeatsChange(product.id, event)}
+          ></abona-seat-stepper>`
+        : nothing}
+      ${view.total ? html`<p class="total">${view.total}</p>` : nothing}
+      ${view.usage.map((line) => html`<p class="usage">${line}</p>`)}
+      ${view.tiers
+        ? html`<button type="button" class="button quiet tiers-toggle" aria-expanded=${tiersOpen ? 'true' : 'false'} aria-controls="tiers-${product.id}" @click=${() => this.toggleTiers(product.id)}>
+              ${tiersOpen ? t('pricing.tiers.hide') : t('pricing.tiers.show')}
+              <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 6l4 4 4-4" /></svg>
+            </button>
+            <div id="tiers-${product.id}" class="tiers" ?hidden=${!tiersOpen}>
+              <table>
+                <caption class="visually-hidden">${t('pricing.tiers.caption')}</caption>
+                <thead>
+                  <tr><th scope="col">${t('pricing.tiers.quantity')}</th><th scope="col">${t('pricing.tiers.unitPrice')}</th><th scope="col">${t('pricing.tiers.flat')}</th></tr>
+                </thead>
+                <tbody>
+                  ${view.tiers.rows.map((row) => html`<tr><th scope="row">${row.range}</th><td>${row.unitAmount}</td><td>${row.flatAmount}</td></tr>`)}
+                </tbody>
+              </table>
+              <p class="tiers-note">${view.tiers.model === 'volume' ? t('pricing.tiers.volumeNote') : t('pricing.tiers.graduatedNote')}</p>
+            </div>`
+        : nothing}`;
+  }
+
+  private renderCustomPrice(t: Translate<PricingMessageKey>): TemplateResult {
+    return html`<p class="headline"><span class="amount custom" part="amount">${t('pricing.custom')}</span></p>
+      <p class="note">${t('pricing.customNote')}</p>`;
+  }
+
+  /** Where a product stands against the customer's current price: same, above, below, or no portal session. */
+  private relation(product: PricingProduct, data: PricingResponse, interval: PricingInterval): 'current' | 'switch' | 'upgrade' | 'downgrade' | undefined {
+    if (!this.currentPrice) return undefined;
+    const shown = pricesFor(product, interval).main;
+    if (shown?.id === this.currentPrice) return 'current';
+    if (product.prices.some((p) => p.id === this.currentPrice)) return 'switch';
+    const currentProduct = data.products.find((p) => p.prices.some((price) => price.id === this.currentPrice));
+    if (!currentProduct) return undefined;
+    const theirs = pricesFor(currentProduct, interval).main ?? currentProduct.prices.find((p) => p.id === this.currentPrice);
+    const perUnit = (p: typeof shown) => p?.unit_display_amount ?? p?.display_amount;
+    const mine = perUnit(shown);
+    const current = perUnit(theirs);
+    if (mine !== undefined && current !== undefined && mine !== current) return mine > current ? 'upgrade' : 'downgrade';
+    return data.products.indexOf(product) > data.products.indexOf(currentProduct) ? 'upgrade' : 'downgrade';
+  }
+
+  private renderCta(
+    product: PricingProduct,
+    data: PricingResponse,
+    interval: PricingInterval,
+    relation: ReturnType<PricingTable['relation']>,
+    t: Translate<PricingMessageKey>,
+  ): TemplateResult {
+    const style = product.highlight ? 'primary' : 'secondary';
+    const { main } = pricesFor(product, interval);
+    if (product.cta.type === 'contact' || (!main && pricesFor(product, interval).metered.length === 0)) {
+      const label = product.cta.label ?? t('pricing.cta.contact');
+      return product.cta.url
+        ? html`<a class="button ${style} cta" part="cta" href=${product.cta.url}>${label}</a>`
+        : html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
+    }
+    if (relation === 'current') {
+      return html`<button type="button" class="button secondary cta current" part="cta" aria-disabled="true">${t('pricing.cta.current')}</button>`;
+    }
+    const trialDays = main?.trial_days ?? 0;
+    const label =
+      relation !== undefined
+        ? t(relation === 'switch' ? 'pricing.cta.switch' : relation === 'upgrade' ? 'pricing.cta.upgrade' : 'pricing.cta.downgrade')
+        : (product.cta.label ?? (trialDays > 0 ? t('pricing.cta.trial', { count: trialDays }) : t('pricing.cta.subscribe')));
+    return html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
+  }
+
+  private renderFeature(feature: PricingFeature, product: PricingProduct, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
+    const own = product.features.find((f) => f.key === feature.key);
+    const value = own?.value ?? false;
+    const included = value !== false && value !== 0;
+    const unit = own?.unit ?? feature.unit;
+    const name = own?.name ?? feature.name;
+    let text: TemplateResult;
+    if (typeof value === 'number') text = html`<strong>${formatNumber(value, locale)}</strong> ${name}${unit ? ` ${unit}` : ''}`;
+    else if (typeof value === 'string') text = html`<strong>${value}</strong> ${name}`;
+    else text = html`${name}`;
+    return html`<li class=${included ? 'included' : 'excluded'}>
+      ${included
+        ? html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 10.5l3.2 3.2L15 7" /></svg>`
+        : html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M6 10h8" /></svg>`}
+      <span>${text}<span class="visually-hidden"> · ${included ? t('common.included') : t('common.notIncluded')}</span></span>
+    </li>`;
+  }
+}

@@ -1,0 +1,56 @@
+import 'axe-core/axe.min.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import type { PricingTable } from '../src/pricing/pricing-table.component.js';
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+interface Axe {
+  run(context: Element, options: object): Promise<{ violations: AxeViolation[] }>;
+}
+
+/** Runs axe-core on an element (shadow DOM included) and fails with a readable list of violations. */
+export async function expectAccessible(element: Element): Promise<void> {
+  const axe = (window as unknown as { axe: Axe }).axe;
+  const { violations } = await axe.run(element, { resultTypes: ['violations'] });
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  expect(summary, summary.join('\n')).to.deep.equal([]);
+}
+
+/** A recorded fetch call. */
+export interface FetchCall {
+  url: URL;
+  authorization: string | null;
+}
+
+/** Records every fetch the page makes (and still performs it). Call `restore()` when done. */
+export function spyOnFetch(): { calls: FetchCall[]; restore(): void } {
+  const original = window.fetch;
+  const calls: FetchCall[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI);
+    calls.push({ url, authorization: new Headers(init?.headers).get('authorization') });
+    return original(input, init);
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+/** Text with every kind of space (Intl uses narrow no-break spaces) folded into one plain space. */
+export function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** Waits until the table shows cards (or an error / empty state). */
+export async function settled(el: PricingTable): Promise<void> {
+  await waitUntil(() => el.shadowRoot?.querySelector('article.card, .error-state, .empty'), 'pricing table did not settle', { timeout: 4000 });
+  await el.updateComplete;
+}
+
+/** The card of a product, by its name. */
+export function card(el: PricingTable, name: string): HTMLElement {
+  const found = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('article.card')).find((c) => text(c.querySelector('.name')) === name);
+  if (!found) throw new Error(`No card named ${name}`);
+  return found;
+}

@@ -1,0 +1,34 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { pricingMiddleware } from './test/fixtures/pricing-middleware.mjs';
+
+/*
+ * Browser tests in the Debian Chromium. Fixture responses come from a middleware until the
+ * real server app can be mounted here; tests only depend on the API base they set.
+ */
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  // The production condition loads Lit without its dev-mode banner, as the bundles do.
+  nodeResolve: { exportConditions: ['production'] },
+  port: 8101,
+  concurrency: 1,
+  middleware: [pricingMiddleware],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      },
+    }),
+  ],
+  // nanostores reads process.env.NODE_ENV; browsers have no `process`.
+  testRunnerHtml: (framework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+    <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+    <script type="module" src="${framework}"></script></body></html>`,
+  testFramework: { config: { timeout: 8000 } },
+};
