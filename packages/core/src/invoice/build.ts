@@ -1,7 +1,8 @@
+import type { Coupon } from '../catalog/index.js';
 import { discountLines, isDiscountActive } from '../discount/index.js';
 import { InvalidInputError, InvariantError } from '../errors/index.js';
 import { assertMinor, checkMinor, isCurrencyCode } from '../money/index.js';
-import type { TaxAmount, TaxCalculator } from '../tax/index.js';
+import type { TaxableLine, TaxAmount, TaxCalculator } from '../tax/index.js';
 import { assertInstant } from '../time/index.js';
 import { assertInvoiceInvariants } from './invariants.js';
 import { summarizeTaxes } from './tax-breakdown.js';
@@ -9,34 +10,102 @@ import type { Invoice, InvoiceInput, InvoiceLine, InvoiceLineDraft } from './typ
 
 const kinds: readonly string[] = ['subscription', 'proration', 'usage', 'one_time', 'minimum'];
 
+// Paths like `lines[3].amount` are only put together when a check fails: this runs per line.
 function checkDraft(line: InvoiceLineDraft, i: number): void {
-  const at = `lines[${i}]`;
-  if (!kinds.includes(line.kind)) throw new InvalidInputError(`${at}.kind must be one of ${kinds.join(', ')}`, `${at}.kind`);
-  assertMinor(line.amount, `${at}.amount`);
+  if (!kinds.includes(line.kind)) throw new InvalidInputError(`lines[${i}].kind must be one of ${kinds.join(', ')}`, `lines[${i}].kind`);
+  if (!Number.isSafeInteger(line.amount)) assertMinor(line.amount, `lines[${i}].amount`);
   if (!Number.isSafeInteger(line.quantity) || line.quantity < 0) {
-    throw new InvalidInputError(`${at}.quantity must be a non-negative integer`, `${at}.quantity`);
+    throw new InvalidInputError(`lines[${i}].quantity must be a non-negative integer`, `lines[${i}].quantity`);
   }
   if (line.taxBehavior !== 'inclusive' && line.taxBehavior !== 'exclusive') {
-    throw new InvalidInputError(`${at}.taxBehavior must be inclusive or exclusive (resolve unspecified first)`, `${at}.taxBehavior`);
+    throw new InvalidInputError(`lines[${i}].taxBehavior must be inclusive or exclusive (resolve unspecified first)`, `lines[${i}].taxBehavior`);
   }
 }
 
-/** The calculator's taxes per line index; a line it does not mention is untaxed. */
-function taxesByLine(answer: ReturnType<TaxCalculator>, lineCount: number): TaxAmount[][] {
-  const byLine: TaxAmount[][] = Array.from({ length: lineCount }, () => []);
-  const seen = new Set<number>();
-  for (const entry of answer.lines) {
-    if (!Number.isInteger(entry.index) || entry.index < 0 || entry.index >= lineCount || seen.has(entry.index)) {
-      throw new InvariantError(`The tax calculator answered for an unknown or repeated line index ${entry.index}`);
+/** The coupons of the input's discounts that are active at `atMs`, in order; spent `once` coupons are skipped. */
+function activeCoupons(input: InvoiceInput): Coupon[] {
+  const coupons: Coupon[] = [];
+  let spent: Set<string> | undefined;
+  for (const d of input.discounts ?? []) {
+    let alreadyApplied = false;
+    if (d.coupon.duration === 'once') {
+      spent ??= new Set(input.appliedOnceCouponIds ?? []);
+      alreadyApplied = spent.has(d.coupon.id);
     }
-    seen.add(entry.index);
-    entry.taxes.forEach((t, k) => {
-      checkMinor(t.amount, `tax of line ${entry.index} [${k}]`);
-      checkMinor(t.taxableAmount, `taxable amount of line ${entry.index} [${k}]`);
-    });
-    byLine[entry.index] = entry.taxes.map((t) => ({ ...t }));
+    if (isDiscountActive(d, input.atMs, { alreadyApplied })) coupons.push(d.coupon);
   }
-  return byLine;
+  return coupons;
+}
+
+/** What the tax calculator sees of a line: its amount after discount, and how it is taxed. */
+function taxableLine(draft: InvoiceLineDraft, index: number, amount: number): TaxableLine {
+  const line: TaxableLine = { index, amount, inclusive: draft.taxBehavior === 'inclusive' };
+  if (draft.productId !== undefined) line.productId = draft.productId;
+  if (draft.taxCode !== undefined) line.taxCode = draft.taxCode;
+  return line;
+}
+
+function checkTaxAmounts(tax: TaxAmount, index: number, k: number): void {
+  if (!Number.isSafeInteger(tax.amount)) checkMinor(tax.amount, `tax of line ${index} [${k}]`);
+  if (!Number.isSafeInteger(tax.taxableAmount)) checkMinor(tax.taxableAmount, `taxable amount of line ${index} [${k}]`);
+}
+
+/** The calculator's taxes per line index, copied; a line it does not mention is untaxed. */
+function taxesByLine(answer: ReturnType<TaxCalculator>, lineCount: number): TaxAmount[][] {
+  const byLine: (TaxAmount[] | undefined)[] = new Array<TaxAmount[] | undefined>(lineCount);
+  for (const entry of answer.lines) {
+    const index = entry.index;
+    if (!Number.isInteger(index) || index < 0 || index >= lineCount || byLine[index] !== undefined) {
+      throw new InvariantError(`The tax calculator answered for an unknown or repeated line index ${index}`);
+    }
+    const copies: TaxAmount[] = [];
+    for (let k = 0; k < entry.taxes.length; k++) {
+      const tax = entry.taxes[k]!;
+      checkTaxAmounts(tax, index, k);
+      copies.push({ ...tax });
+    }
+    byLine[index] = copies;
+  }
+  for (let i = 0; i < lineCount; i++) byLine[i] ??= [];
+  return byLine as TaxAmount[][];
+}
+
+/** A draft's fields in declaration order; the first four and `taxBehavior` are required. */
+const draftKeys = ['kind', 'description', 'amount', 'quantity', 'priceId', 'productId', 'period', 'taxBehavior', 'taxCode'] as const;
+const REQUIRED_KEYS = 0b010001111;
+
+/** Bit k set when the draft has `draftKeys[k]`; -1 unless its keys are all draft fields, in that order. */
+function draftKeyMask(draft: InvoiceLineDraft): number {
+  let mask = 0;
+  let next = 0;
+  for (const key in draft) {
+    while (next < draftKeys.length && draftKeys[next] !== key) next++;
+    if (next === draftKeys.length) return -1;
+    mask |= 1 << next++;
+  }
+  return (mask & REQUIRED_KEYS) === REQUIRED_KEYS ? mask : -1;
+}
+
+/**
+ * The finished line: the draft's fields, then what discount and tax made of it. The same as
+ * `{ ...draft, discountAmount, netAmount, taxes, totalAmount }`, keys in the same order, but
+ * V8 spreads these drafts about fifty times slower than it builds the object field by field,
+ * so the spread is kept only for drafts carrying other keys or the usual ones in another order.
+ */
+function finishLine(draft: InvoiceLineDraft, discountAmount: number, netAmount: number, taxes: TaxAmount[], totalAmount: number): InvoiceLine {
+  const mask = draftKeyMask(draft);
+  if (mask === -1) return { ...draft, discountAmount, netAmount, taxes, totalAmount };
+  const line = { kind: draft.kind, description: draft.description, amount: draft.amount, quantity: draft.quantity } as InvoiceLine;
+  if ((mask & 0b10000) !== 0) line.priceId = draft.priceId!;
+  if ((mask & 0b100000) !== 0) line.productId = draft.productId!;
+  if ((mask & 0b1000000) !== 0) line.period = draft.period!;
+  line.taxBehavior = draft.taxBehavior;
+  if ((mask & 0b100000000) !== 0) line.taxCode = draft.taxCode!;
+  line.discountAmount = discountAmount;
+  line.netAmount = netAmount;
+  line.taxes = taxes;
+  line.totalAmount = totalAmount;
+  return line;
 }
 
 /**
@@ -54,52 +123,55 @@ function taxesByLine(answer: ReturnType<TaxCalculator>, lineCount: number): TaxA
 export function buildInvoice(input: InvoiceInput, tax: TaxCalculator): Invoice {
   if (!isCurrencyCode(input.currency)) throw new InvalidInputError(`Unknown currency ${String(input.currency)}`, 'currency');
   assertInstant(input.atMs, 'atMs');
-  input.lines.forEach(checkDraft);
+  const drafts = input.lines;
+  for (let i = 0; i < drafts.length; i++) checkDraft(drafts[i]!, i);
   const creditBalance = input.creditBalance ?? 0;
   assertMinor(creditBalance, 'creditBalance');
   if (creditBalance < 0) throw new InvalidInputError('creditBalance must not be negative', 'creditBalance');
 
-  const spent = new Set(input.appliedOnceCouponIds ?? []);
-  const coupons = (input.discounts ?? [])
-    .filter((d) => isDiscountActive(d, input.atMs, { alreadyApplied: d.coupon.duration === 'once' && spent.has(d.coupon.id) }))
-    .map((d) => d.coupon);
-  const discounts = discountLines(input.lines, coupons, input.currency);
-  const afterDiscount = input.lines.map((l, i) => l.amount - discounts[i]!);
+  const discounts = discountLines(drafts, activeCoupons(input), input.currency);
+  const afterDiscount: number[] = [];
+  const taxable: TaxableLine[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    afterDiscount.push(drafts[i]!.amount - discounts[i]!);
+    taxable.push(taxableLine(drafts[i]!, i, afterDiscount[i]!));
+  }
+  const answer = tax({ currency: input.currency, atMs: input.atMs, lines: taxable });
+  const taxes = taxesByLine(answer, drafts.length);
 
-  const answer = tax({
-    currency: input.currency,
-    atMs: input.atMs,
-    lines: input.lines.map((l, index) => ({
-      index,
-      amount: afterDiscount[index]!,
-      inclusive: l.taxBehavior === 'inclusive',
-      ...(l.productId !== undefined ? { productId: l.productId } : {}),
-      ...(l.taxCode !== undefined ? { taxCode: l.taxCode } : {}),
-    })),
-  });
-  const taxes = taxesByLine(answer, input.lines.length);
-
-  const lines: InvoiceLine[] = input.lines.map((draft, i) => {
+  const lines: InvoiceLine[] = [];
+  const allTaxes: TaxAmount[] = [];
+  let subtotal = 0;
+  let totalDiscount = 0;
+  let totalExcludingTax = 0;
+  let taxTotal = 0;
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i]!;
     const lineTaxes = taxes[i]!;
-    const taxSum = lineTaxes.reduce((s, t) => s + t.amount, 0);
+    let taxSum = 0;
+    for (const t of lineTaxes) {
+      taxSum += t.amount;
+      allTaxes.push(t);
+    }
     const netAmount = draft.taxBehavior === 'inclusive' ? afterDiscount[i]! - taxSum : afterDiscount[i]!;
-    return { ...draft, discountAmount: discounts[i]!, netAmount, taxes: lineTaxes, totalAmount: netAmount + taxSum };
-  });
-
-  const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-  const totalExcludingTax = sum(lines.map((l) => l.netAmount));
-  const taxTotal = sum(lines.map((l) => sum(l.taxes.map((t) => t.amount))));
+    lines.push(finishLine(draft, discounts[i]!, netAmount, lineTaxes, netAmount + taxSum));
+    // Each total summed in line order, as the invariants re-add them.
+    subtotal += draft.amount;
+    totalDiscount += discounts[i]!;
+    totalExcludingTax += netAmount;
+    taxTotal += taxSum;
+  }
   const total = totalExcludingTax + taxTotal;
   const creditApplied = Math.min(creditBalance, Math.max(total, 0));
   const invoice: Invoice = {
     currency: input.currency,
     lines,
-    subtotal: sum(lines.map((l) => l.amount)),
-    totalDiscount: sum(discounts),
+    subtotal,
+    totalDiscount,
     totalExcludingTax,
     tax: taxTotal,
     total,
-    taxBreakdown: summarizeTaxes(lines.flatMap((l) => l.taxes)),
+    taxBreakdown: summarizeTaxes(allTaxes),
     creditApplied,
     amountDue: Math.max(total - creditApplied, 0),
     creditGenerated: total < 0 ? -total : 0,
