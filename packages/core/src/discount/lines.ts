@@ -1,6 +1,7 @@
 import type { Coupon } from '../catalog/index.js';
 import { InvalidInputError } from '../errors/index.js';
-import { Decimal, allocate, assertMinor, isCurrencyCode, isDecimalString, roundMinor, type CurrencyCode } from '../money/index.js';
+import { Decimal, allocate, assertMinor, isCurrencyCode, roundMinor, type CurrencyCode } from '../money/index.js';
+import { parsePercentOff, percentOfMinor } from './percent.js';
 
 /** What a discount sees of an invoice line. */
 export interface DiscountableLine {
@@ -16,7 +17,7 @@ export function validateCouponValue(coupon: Coupon, param = 'coupon'): void {
   if (hasPercent === hasAmount) throw new InvalidInputError(`${param} needs exactly one of percentOff and amountOff`, `${param}.percentOff`);
   if (hasPercent) {
     const p = coupon.percentOff!;
-    if (typeof p !== 'string' || !isDecimalString(p) || new Decimal(p).lte(0) || new Decimal(p).gt(100)) {
+    if (typeof p !== 'string' || parsePercentOff(p) === null) {
       throw new InvalidInputError(`${param}.percentOff must be a decimal string above 0 and at most 100`, `${param}.percentOff`);
     }
   } else {
@@ -53,26 +54,39 @@ function eligible(coupon: Coupon, line: DiscountableLine): boolean {
  */
 export function discountLines(lines: readonly DiscountableLine[], coupons: readonly Coupon[], currency: CurrencyCode): number[] {
   if (!isCurrencyCode(currency)) throw new InvalidInputError(`Unknown currency ${String(currency)}`, 'currency');
-  lines.forEach((l, i) => assertMinor(l.amount, `lines[${i}].amount`));
-  coupons.forEach((c, i) => validateCouponValue(c, `coupons[${i}]`));
+  for (let i = 0; i < lines.length; i++) {
+    if (!Number.isSafeInteger(lines[i]!.amount)) assertMinor(lines[i]!.amount, `lines[${i}].amount`);
+  }
+  for (let i = 0; i < coupons.length; i++) validateCouponValue(coupons[i]!, `coupons[${i}]`);
 
-  const discounts = lines.map(() => 0);
+  const discounts: number[] = [];
+  for (let i = 0; i < lines.length; i++) discounts.push(0);
   for (const coupon of coupons) {
-    const indexes = lines.flatMap((line, i) => (line.amount > 0 && eligible(coupon, line) ? [i] : []));
-    const left = indexes.map((i) => lines[i]!.amount - discounts[i]!);
-    const subtotal = left.reduce((a, b) => a + b, 0);
+    const indexes: number[] = [];
+    const left: number[] = [];
+    let subtotal = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.amount > 0 && eligible(coupon, line)) {
+        indexes.push(i);
+        left.push(line.amount - discounts[i]!);
+        subtotal += line.amount - discounts[i]!;
+      }
+    }
     if (subtotal <= 0) continue;
     let off: number;
     if (coupon.percentOff !== undefined) {
-      off = roundMinor(new Decimal(subtotal).times(coupon.percentOff).div(100));
+      // Exact either way: subtotal × p / 100 has at most 22 decimals, far within Decimal's 40.
+      off = Number.isSafeInteger(subtotal)
+        ? percentOfMinor(subtotal, parsePercentOff(coupon.percentOff)!)
+        : roundMinor(new Decimal(subtotal).times(coupon.percentOff).div(100));
     } else {
       const amountOff = coupon.amountOff?.[currency];
       if (amountOff === undefined) continue;
       off = Math.min(amountOff, subtotal);
     }
-    allocate(off, left).forEach((part, k) => {
-      discounts[indexes[k]!]! += part;
-    });
+    const parts = allocate(off, left);
+    for (let k = 0; k < parts.length; k++) discounts[indexes[k]!]! += parts[k]!;
   }
   return discounts;
 }
