@@ -5,11 +5,13 @@ import { readFileSync } from 'node:fs';
 
 const [logPath, statusArg = '0'] = process.argv.slice(2);
 // eslint-disable-next-line no-control-regex
-const text = readFileSync(logPath, 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
+const text = readFileSync(logPath, 'utf8').replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// @web/test-runner repaints its progress line; only the last one of each package counts.
+const wtrByPackage = new Map();
 for (const line of text.split('\n')) {
   // vitest: "      Tests  2 failed | 118 passed | 1 skipped (121)"
   const vitest = line.match(/^\S*\s*Tests\s+(.*)\(\d+\)\s*$/);
@@ -22,9 +24,8 @@ for (const line of text.split('\n')) {
   // @web/test-runner: "Chromium: |████| 4/4 test files | 25 passed, 1 failed, 0 skipped"
   const wtr = line.match(/test files \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/);
   if (wtr) {
-    passed += Number(wtr[1]);
-    failed += Number(wtr[2]);
-    skipped += Number(wtr[3] ?? 0);
+    const pkg = line.match(/^(\S+):test:/)?.[1] ?? '';
+    wtrByPackage.set(pkg, [Number(wtr[1]), Number(wtr[2]), Number(wtr[3] ?? 0)]);
     continue;
   }
   // Playwright list reporter: "  12 passed (8.1s)", "  1 failed", "  2 skipped", "  1 flaky"
@@ -35,6 +36,12 @@ for (const line of text.split('\n')) {
     else if (pw[2] === 'failed') failed += n;
     else skipped += n;
   }
+}
+
+for (const [p, f, s] of wtrByPackage.values()) {
+  passed += p;
+  failed += f;
+  skipped += s;
 }
 
 const status = Number(statusArg);
