@@ -8,3 +8,4 @@ export * from './list/index.js';
 export * from './prices/index.js';
 export * from './products/index.js';
 export * from './promotion-codes/index.js';
+export * from './billing/index.js';

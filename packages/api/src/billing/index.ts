@@ -1,0 +1,28 @@
+export {
+  CheckoutCustomerDetailsParams,
+  CheckoutSessionCompleteActionParams,
+  CheckoutSessionConfirmParams,
+  CheckoutSessionCreateParams,
+  CheckoutSessionListParams,
+  CheckoutSessionUpdateParams,
+  LineItemParams,
+  PaymentMethodInput,
+  TestCardParams,
+  type CheckoutQuote,
+  type CheckoutSession,
+  type InvoiceLineWire,
+  type TaxAmountWire,
+} from './checkout.js';
+export {
+  InvoiceListParams,
+  PaymentMethodAttachParams,
+  PaymentMethodListParams,
+  SubscriptionCreateParams,
+  SubscriptionListParams,
+  TokenizeParams,
+  subscriptionStatusValues,
+  type InvoiceWire,
+  type PaymentMethodWire,
+  type SubscriptionWire,
+  type TokenWire,
+} from './resources.js';
