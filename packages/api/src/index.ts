@@ -9,3 +9,6 @@ export * from './prices/index.js';
 export * from './products/index.js';
 export * from './promotion-codes/index.js';
 export * from './billing/index.js';
+export * from './pricing.js';
+export * from './preview.js';
+export * from './settings.js';
