@@ -26,8 +26,11 @@ export default {
       },
     }),
   ],
-  // nanostores reads process.env.NODE_ENV; browsers have no `process`.
-  testRunnerHtml: (framework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+  // nanostores reads process.env.NODE_ENV; browsers have no `process`. The CSP forbids inline
+  // styles so tests catch any style="" attribute (widgets must work under a strict policy).
+  testRunnerHtml: (framework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="style-src 'self'">
+    <script>window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.sample));</script></head><body>
     <script>window.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${framework}"></script></body></html>`,
   testFramework: { config: { timeout: 8000 } },

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
@@ -122,6 +121,13 @@ export class PricingTable extends AbonaElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Row counts go in through CSSOM: a style="" attribute would break under a strict CSP
+    // (style-src without 'unsafe-inline'), which is how vendors should run checkout pages.
+    const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
+    if (grid) {
+      grid.style.setProperty('--rows', grid.dataset['rows'] ?? '');
+      grid.style.setProperty('--features', grid.dataset['features'] ?? '');
+    }
     const { status, error, data } = this.pricing.value;
     if (status === 'error') this.reportError(error);
     if (status === 'ready' && data && !this.loadedAnnounced) {
@@ -262,7 +268,7 @@ export class PricingTable extends AbonaElement {
             </label>`
           : nothing}
       </div>
-      <div class="grid ${this.pricing.value.refreshing ? 'refreshing' : ''}" part="grid" style=${styleMap({ '--rows': String(rows), '--features': String(Math.max(1, data.features.length)) })}>
+      <div class="grid ${this.pricing.value.refreshing ? 'refreshing' : ''}" part="grid" data-rows=${rows} data-features=${Math.max(1, data.features.length)}>
         ${data.products.map((product) => this.renderCard(product, data, interval, locale, t))}
       </div>
       <div class="social-proof"><slot name="social-proof"></slot></div>`;

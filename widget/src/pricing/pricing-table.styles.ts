@@ -35,6 +35,7 @@ const layout = css`
      plans, whatever their text length; cards wrap to fewer columns on narrow containers. */
   .grid {
     display: grid;
+    padding-top: 0.75rem;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--abona-card-min-width, 16rem)), 1fr));
     column-gap: calc(var(--_space) * 1.25);
     row-gap: 0;
@@ -68,10 +69,17 @@ const layout = css`
     align-items: flex-start;
     gap: 0.25rem;
   }
+  .card > * {
+    min-width: 0;
+  }
+  /* The badge sits on the card's top edge so it never pushes the plan name out of line. */
   .badge {
-    order: -1;
-    margin-bottom: 0.5rem;
-    padding: 0.1875rem 0.6875rem;
+    position: absolute;
+    top: 0;
+    left: calc(var(--_space) * 1.5 - 2px);
+    transform: translateY(-50%);
+    padding: 0.1875rem 0.75rem;
+    box-shadow: 0 4px 12px -4px color-mix(in srgb, var(--_primary) 60%, transparent);
     border-radius: 999px;
     background: var(--_primary);
     color: var(--_primary-contrast);
@@ -109,7 +117,8 @@ const layout = css`
     font-variant-numeric: tabular-nums;
   }
   .amount.custom {
-    font-size: 2.25rem;
+    font-size: 2rem;
+    overflow-wrap: anywhere;
   }
   .from,
   .per {

@@ -401,6 +401,15 @@ describe('<abona-pricing-table>', () => {
     });
   });
 
+  it('renders under a CSP without inline styles', async () => {
+    const violations = (window as unknown as { cspViolations: string[] }).cspViolations;
+    violations.length = 0;
+    const el = await table();
+    radio(el, 'Yearly').click();
+    await el.updateComplete;
+    expect(violations).to.deep.equal([]);
+  });
+
   describe('theming', () => {
     it('uses the designed dark palette and vendor custom properties', async () => {
       const light = await table();

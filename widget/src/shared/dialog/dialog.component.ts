@@ -33,7 +33,9 @@ export class Dialog extends LitElement {
     if (this.open && !this.dialog.open) {
       this.restoreFocusTo = deepActiveElement();
       this.dialog.showModal();
-      this.focusables()[0]?.focus();
+      // Start on the content (the first action), not on the close button.
+      const items = this.focusables();
+      (items[1] ?? items[0])?.focus();
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
     }
@@ -62,7 +64,7 @@ export class Dialog extends LitElement {
     }
   }
 
-  /** Focusable elements in order: slotted content first, the close button last. */
+  /** Focusable elements in tab order: the close button (in the header), then the slotted content. */
   private focusables(): HTMLElement[] {
     const slot = this.renderRoot.querySelector('slot');
     const slotted = (slot?.assignedElements({ flatten: true }) ?? []).flatMap((el) => [
@@ -70,7 +72,7 @@ export class Dialog extends LitElement {
       ...Array.from(el.querySelectorAll<HTMLElement>(focusableSelector)),
     ]);
     const close = this.renderRoot.querySelector<HTMLElement>('.close');
-    return [...slotted, ...(close ? [close] : [])];
+    return [...(close ? [close] : []), ...slotted];
   }
 
   /** Opens the dialog. */

@@ -1,0 +1,45 @@
+import { expect } from '@open-wc/testing';
+import { spyOnFetch } from '../../test/helpers.js';
+import { AbonaApiError } from './api-error.js';
+import { apiGet } from './request.js';
+
+const target = { apiBase: '/api/main', publishableKey: 'pk_test_abc', keyKind: 'publishable', keySource: 'the publishable-key attribute' } as const;
+
+describe('apiGet', () => {
+  it('sends the publishable key as a bearer token and encodes repeated query parameters', async () => {
+    const spy = spyOnFetch();
+    try {
+      const body = await apiGet<{ object: string }>(target, '/v1/pricing', { currency: 'EUR', 'quantity[price_a]': 3, skip: undefined });
+      expect(body.object).to.equal('pricing');
+      expect(spy.calls[0]!.authorization).to.equal('Bearer pk_test_abc');
+      expect(spy.calls[0]!.url.search).to.equal('?currency=EUR&quantity%5Bprice_a%5D=3');
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('refuses a secret key without any request, naming the setting but not the key', async () => {
+    const spy = spyOnFetch();
+    try {
+      const error = await apiGet({ ...target, publishableKey: 'sk_test_zzz', keyKind: 'secret' }, '/v1/pricing').catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(AbonaApiError);
+      expect(error).to.include({ kind: 'configuration', code: 'secret_key_in_browser', retryable: false });
+      expect((error as Error).message).to.contain('the publishable-key attribute').and.not.contain('sk_test_zzz');
+      expect(spy.calls).to.have.length(0);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('turns the error envelope into a typed, retryable error', async () => {
+    const error = await apiGet(target, '/v1/pricing', { currency: 'JPY' }).catch((e: unknown) => e);
+    expect(error).to.include({ kind: 'api', code: 'currency_not_available', param: 'currency', status: 400, retryable: false });
+    const broken = await apiGet({ ...target, apiBase: '/api/broken' }, '/v1/pricing').catch((e: unknown) => e);
+    expect(broken).to.include({ kind: 'api', code: 'internal_error', status: 500, retryable: true });
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const error = await apiGet({ ...target, apiBase: 'http://127.0.0.1:1' }, '/v1/pricing').catch((e: unknown) => e);
+    expect(error).to.include({ kind: 'network', code: 'network_error', retryable: true });
+  });
+});
