@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/coverage/**', '**/test-results/**', '**/playwright-report/**'] },
@@ -15,6 +16,9 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js', 'server/**/*.ts', 'e2e/**/*.ts', '**/*.config.ts', 'packages/*/bench/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
+  { files: ['widget/**/*.ts'], ...lit.configs['flat/recommended'] },
+  { files: ['widget/src/**/*.ts'], languageOptions: { globals: globals.browser } },
+  { files: ['widget/test/**/*.ts'], languageOptions: { globals: { ...globals.browser, ...globals.mocha } } },
   {
     // The engine is pure: time and randomness come in as arguments, never from globals.
     files: ['packages/core/src/**/*.ts'],
