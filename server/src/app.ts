@@ -19,6 +19,10 @@ import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLogger } from './middleware/logger/index.js';
 import { couponRoutes } from './resources/coupons/routes.js';
 import { customerRoutes } from './resources/customers/routes.js';
+import { invoicePreviewRoutes } from './resources/invoice-preview/routes.js';
+import { pricingRoutes } from './resources/pricing/routes.js';
+import { settingsRoutes } from './resources/settings/routes.js';
+import { openApiHandler } from './openapi/index.js';
 import { priceRoutes } from './resources/prices/routes.js';
 import { productRoutes } from './resources/products/routes.js';
 import { promotionCodeRoutes } from './resources/promotion-codes/routes.js';
@@ -46,6 +50,7 @@ export const publicRoutes: readonly PublicRoute[] = [
   { method: 'GET', path: '/v1/products/:id' },
   { method: 'GET', path: '/v1/prices' },
   { method: 'GET', path: '/v1/prices/:id' },
+  { method: 'GET', path: '/v1/pricing' },
 ];
 
 /**
@@ -72,6 +77,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', corsAllowlist(config.allowedOrigins));
 
   app.get('/health', (c) => c.json({ status: 'ok', time: toIso(clock.now()) }));
+  // Before auth: the API description is public.
+  app.get('/v1/openapi.json', openApiHandler());
 
   app.use(
     '/v1/*',
@@ -86,11 +93,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', rateLimit({ clock, max: config.rateLimit.max, windowMs: config.rateLimit.windowMs }));
   app.use('/v1/*', idempotency({ db: deps.db, clock, ids, ttlMs: config.idempotencyTtlMs }));
 
+  // Catalog writes through the API drop the pricing table's cached catalog of that mode.
+  app.on(['POST', 'DELETE'], ['/v1/products', '/v1/products/*', '/v1/prices', '/v1/prices/*'], async (c, next) => {
+    await next();
+    if (c.res.status < 400) services.pricing.invalidate(c.var.auth.livemode);
+  });
   app.route('/v1/products', productRoutes(services.products));
   app.route('/v1/prices', priceRoutes(services.prices));
   app.route('/v1/coupons', couponRoutes(services.coupons, clock));
   app.route('/v1/promotion_codes', promotionCodeRoutes(services.promotionCodes, clock));
   app.route('/v1/customers', customerRoutes(services.customers));
+  app.route('/v1/pricing', pricingRoutes(services.pricing));
+  // Before any `/v1/invoices/:id` route, so `preview` is not taken for an id.
+  app.route('/v1/invoices/preview', invoicePreviewRoutes(services.invoicePreview));
+  app.route('/v1/settings', settingsRoutes(services.settings));
 
   return app;
 }

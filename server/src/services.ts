@@ -5,6 +5,9 @@ import { couponRepository } from './resources/coupons/repository.js';
 import { couponService } from './resources/coupons/service.js';
 import { customerRepository } from './resources/customers/repository.js';
 import { customerService } from './resources/customers/service.js';
+import { invoicePreviewService } from './resources/invoice-preview/service.js';
+import { pricingService } from './resources/pricing/service.js';
+import { settingsService } from './resources/settings/service.js';
 import { priceRepository } from './resources/prices/repository.js';
 import { priceService } from './resources/prices/service.js';
 import { productRepository } from './resources/products/repository.js';
@@ -31,7 +34,12 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator }) {
   const repos = createRepositories(deps.db);
   const { clock, ids } = deps;
+  // Pricing caches catalog and seller per mode; settings changes drop its seller at once.
+  const pricing = pricingService({ db: deps.db, clock });
   return {
+    pricing,
+    invoicePreview: invoicePreviewService({ db: deps.db, clock, repos }),
+    settings: settingsService({ db: deps.db, clock, onChange: (livemode) => pricing.invalidate(livemode) }),
     repos,
     products: productService({ products: repos.products, prices: repos.prices, clock, ids }),
     prices: priceService({ prices: repos.prices, products: repos.products, clock, ids }),
