@@ -1,7 +1,7 @@
 import type { Price, Tier } from '../catalog/index.js';
 import { InvalidInputError } from '../errors/index.js';
 import { Decimal, roundMinor, toDecimal } from '../money/index.js';
-import { validatePrice } from './validate.js';
+import { compiledPrice, roundedAmount, type RatedUnits } from './compile.js';
 
 /**
  * One part of a priced line, for display ("first 10,000 at 0, then 0.2 per call").
@@ -49,20 +49,23 @@ function unitRate(holder: { unitAmount?: number; unitAmountDecimal?: string }): 
   return new Decimal(holder.unitAmount ?? 0);
 }
 
-function part(kind: PricePart['kind'], tierIndex: number | null, units: number, rate: Decimal, flatAmount: number): PricePart {
+/** A part and its exact amount, kept as a Decimal so the total is summed without reparsing. */
+interface ExactPart {
+  part: PricePart;
+  amount: Decimal;
+}
+
+function part(kind: PricePart['kind'], tierIndex: number | null, units: number, rate: Decimal, flatAmount: number): ExactPart {
+  const amount = rate.times(units).plus(flatAmount);
   return {
-    kind,
-    tierIndex,
-    units,
-    unitAmountDecimal: rate.toString(),
-    flatAmount,
-    amountDecimal: rate.times(units).plus(flatAmount).toString(),
+    part: { kind, tierIndex, units, unitAmountDecimal: rate.toString(), flatAmount, amountDecimal: amount.toString() },
+    amount,
   };
 }
 
 /** Each unit at its own tier's rate; every tier reached adds its flat fee. Tier 0 is always reached. */
-function graduatedParts(tiers: readonly Tier[], quantity: number): PricePart[] {
-  const parts: PricePart[] = [];
+function graduatedParts(tiers: readonly Tier[], quantity: number): ExactPart[] {
+  const parts: ExactPart[] = [];
   let lower = 0;
   for (const [i, tier] of tiers.entries()) {
     // The first tier is where a quantity of 0 falls, so its flat fee is a base fee.
@@ -76,7 +79,7 @@ function graduatedParts(tiers: readonly Tier[], quantity: number): PricePart[] {
 }
 
 /** All units at the rate of the tier the total falls in (`quantity ≤ upTo`, so a boundary stays in the lower tier). */
-function volumeParts(tiers: readonly Tier[], quantity: number): PricePart[] {
+function volumeParts(tiers: readonly Tier[], quantity: number): ExactPart[] {
   const index = tiers.findIndex((t) => t.upTo === null || quantity <= t.upTo);
   const tier = tiers[index]!;
   return [part('tier', index, quantity, unitRate(tier), tier.flatAmount ?? 0)];
@@ -95,9 +98,9 @@ function volumeParts(tiers: readonly Tier[], quantity: number): PricePart[] {
  */
 export function priceBreakdown(price: Price, quantity: number): PriceBreakdown {
   assertQuantity(quantity);
-  validatePrice(price);
+  compiledPrice(price); // validates the price, once per price object
   const model = price.model;
-  let parts: PricePart[];
+  let parts: ExactPart[];
   switch (model.type) {
     case 'flat':
       parts = [part('flat', null, quantity, new Decimal(0), model.amount)];
@@ -118,25 +121,65 @@ export function priceBreakdown(price: Price, quantity: number): PriceBreakdown {
       parts = volumeParts(model.tiers, quantity);
       break;
   }
-  let total = parts.reduce((sum, p) => sum.plus(p.amountDecimal), new Decimal(0));
+  let total = parts.reduce((sum, p) => sum.plus(p.amount), new Decimal(0));
   let amount = roundMinor(total);
+  const shown = parts.map((p) => p.part);
   const minimum = price.minimumAmount;
   if (minimum !== undefined && amount < minimum) {
     const topUp = new Decimal(minimum).minus(total);
-    parts.push({ kind: 'minimum', tierIndex: null, units: 0, unitAmountDecimal: '0', flatAmount: 0, amountDecimal: topUp.toString() });
+    shown.push({ kind: 'minimum', tierIndex: null, units: 0, unitAmountDecimal: '0', flatAmount: 0, amountDecimal: topUp.toString() });
     total = new Decimal(minimum);
     amount = minimum;
   }
-  return { parts, totalDecimal: total.toString(), amount };
+  return { parts: shown, totalDecimal: total.toString(), amount };
+}
+
+/** The units each reached rate applies to: the same tiers {@link priceBreakdown} shows. */
+function ratedUnits(price: Price, quantity: number): RatedUnits[] {
+  const model = price.model;
+  switch (model.type) {
+    case 'flat':
+      return [{ index: 0, units: 0 }];
+    case 'per_unit':
+      return [{ index: 0, units: quantity }];
+    case 'package': {
+      const whole = Math.floor(quantity / model.packageSize);
+      return [{ index: 0, units: model.rounding === 'up' && whole * model.packageSize < quantity ? whole + 1 : whole }];
+    }
+    case 'graduated': {
+      const terms: RatedUnits[] = [];
+      let lower = 0;
+      for (let i = 0; i < model.tiers.length; i++) {
+        const upTo = model.tiers[i]!.upTo;
+        if (i > 0 && quantity <= lower) break;
+        terms.push({ index: i, units: Math.max((upTo === null ? quantity : Math.min(quantity, upTo)) - lower, 0) });
+        if (upTo === null) break;
+        lower = upTo;
+      }
+      return terms;
+    }
+    case 'volume': {
+      let i = 0;
+      while (model.tiers[i]!.upTo !== null && quantity > model.tiers[i]!.upTo!) i++;
+      return [{ index: i, units: quantity }];
+    }
+  }
 }
 
 /**
  * The line amount in integer minor units for `quantity` units of `price` over one period,
  * every pricing model, fractional unit amounts summed exactly and rounded once, raised to the
  * price's `minimumAmount`. `quantity` must be a non-negative safe integer (param `quantity`).
+ * The same amount as {@link priceBreakdown}, computed in integers: the price is validated and
+ * its decimal rates scaled to integers the first time the price object is seen.
  *
  * @example priceAmount(perUnit('0.35'), 1001) // 1001 × 0.35 = 350.35 → 350
  */
 export function priceAmount(price: Price, quantity: number): number {
-  return priceBreakdown(price, quantity).amount;
+  assertQuantity(quantity);
+  const amount = roundedAmount(compiledPrice(price), ratedUnits(price, quantity));
+  // Out of the safe range: the breakdown throws the error it always has.
+  if (amount === null) return priceBreakdown(price, quantity).amount;
+  const minimum = price.minimumAmount;
+  return minimum !== undefined && amount < minimum ? minimum : amount;
 }
