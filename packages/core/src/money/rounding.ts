@@ -36,6 +36,25 @@ export function roundMinor(value: Decimal | string | number): number {
  * This is how proration and percentages scale integer amounts.
  */
 export function scaleMinor(amount: number, numerator: number | bigint, denominator: number | bigint): number {
+  if (
+    typeof numerator === 'number' &&
+    typeof denominator === 'number' &&
+    Number.isSafeInteger(amount) &&
+    Number.isSafeInteger(numerator) &&
+    Number.isSafeInteger(denominator) &&
+    denominator !== 0
+  ) {
+    // Proration and percentages mostly stay far below 2^53: the same rule in plain numbers.
+    const product = Math.abs(amount * numerator);
+    if (product <= Number.MAX_SAFE_INTEGER) {
+      const divisor = Math.abs(denominator);
+      // Safe integers both, so the floored quotient and the remainder are exact.
+      let quotient = Math.floor(product / divisor);
+      if (2 * (product - quotient * divisor) >= divisor) quotient += 1;
+      const negative = amount < 0 !== numerator < 0 !== denominator < 0;
+      return negative && quotient !== 0 ? -quotient : quotient;
+    }
+  }
   const a = BigInt(assertMinor(amount));
   const n = toBigInteger(numerator, 'numerator');
   const d = toBigInteger(denominator, 'denominator');
