@@ -199,7 +199,12 @@ function pooledTax(choices: readonly number[]): TaxCalculator {
       taxes: choices.map((choice, k) => {
         const { label, rate, jurisdiction, type } = taxPool(choice + l.index * k);
         const amount = Number(divideRoundHalfUp(BigInt(l.amount) * BigInt(rate), l.inclusive ? BigInt(100 + rate) * BigInt(choices.length) : 100n));
-        return { amount, taxableAmount: l.amount, ratePercent: String(rate), type, label, jurisdiction, inclusive: l.inclusive };
+        const tax: TaxAmount = { amount, taxableAmount: l.amount, ratePercent: String(rate), type, label, jurisdiction, inclusive: l.inclusive };
+        // Some taxes carry the optional flag, an extra key, or their keys in another order.
+        if (choice % 7 === 3) tax.reverseCharge = choice % 2 === 0;
+        if (choice % 11 === 5) return Object.fromEntries(Object.entries(tax).reverse()) as unknown as TaxAmount;
+        if (choice % 13 === 6) return { ...tax, source: 'provider' } as TaxAmount;
+        return tax;
       }),
     })),
     notes: choices.length > 2 ? ['many taxes'] : [],

@@ -1,4 +1,5 @@
 import type { TaxAmount } from '../tax/index.js';
+import { copyTax } from './copy.js';
 
 /** Rows scanned before keying them in a map. */
 const SCAN_ROWS = 8;
@@ -56,7 +57,7 @@ export function summarizeTaxes(taxes: readonly TaxAmount[]): TaxAmount[] {
       row.taxableAmount += tax.taxableAmount;
       continue;
     }
-    const copy = { ...tax };
+    const copy = copyTax(tax);
     rows.push(copy);
     if (byKey !== undefined) byKey.set(taxGroupKey(copy), copy);
     else if (rows.length > SCAN_ROWS) byKey = new Map(rows.map((r) => [taxGroupKey(r), r]));
