@@ -21,21 +21,31 @@ const common = {
   plugins: [minifyCssTemplates()],
 };
 
-/** Bundles that ship: the script-tag builds, ESM and classic. */
+/**
+ * Bundles that ship. The module build splits: `abona.js` carries English, and each other
+ * language's copy is a chunk under `chunks/` that `import()` fetches relative to abona.js the
+ * first time an element renders in it. The classic-script build cannot split, so it carries every
+ * language inline: one file under one SRI hash, for pages that want exactly that.
+ */
 export const shippedBundles = [
-  { ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/cdn/abona.js', sourcemap: true },
-  { ...common, entryPoints: ['src/index.ts'], format: 'iife', globalName: 'Abona', outfile: 'dist/cdn/abona.iife.js', sourcemap: true },
+  { ...common, entryPoints: { abona: 'src/index.ts' }, format: 'esm', splitting: true, outdir: 'dist/cdn', chunkNames: 'chunks/[name]-[hash]', sourcemap: true },
+  { ...common, entryPoints: { 'abona.iife': 'src/index.ts' }, format: 'iife', globalName: 'Abona', outdir: 'dist/cdn', sourcemap: true },
 ];
 
 /** Bundles built only to measure one element's own weight against its budget. */
-export const measuredBundles = [{ ...common, entryPoints: ['src/pricing/pricing-table.ts'], format: 'esm', outfile: 'dist/size/pricing-table.js' }];
+export const measuredBundles = [
+  { ...common, entryPoints: { 'pricing-table': 'src/pricing/pricing-table.ts' }, format: 'esm', splitting: true, outdir: 'dist/size', chunkNames: 'chunks/[name]-[hash]' },
+];
 
 /**
- * Size budgets, gzip bytes (level 9). The pricing table's target is 15 KB; it measures 23.7 KB
- * today (Lit ≈ 6.5 KB, five locales of copy ≈ 4.9 KB, styles, component), so the check holds
- * the line at 25 KB until locale catalogs load on demand and html`` templates are minified.
+ * Size budgets, gzip bytes (level 9), for what a page must download before an element can
+ * render: the entry file plus every chunk it imports statically. Lazy chunks (other languages)
+ * are listed by the check but load only when needed; each stays under `lazyChunkBudget`.
  */
 export const budgets = {
   'dist/cdn/abona.js': 35 * 1024,
-  'dist/size/pricing-table.js': 25 * 1024,
+  'dist/size/pricing-table.js': 20 * 1024,
 };
+
+/** Budget of each chunk loaded with import(): one language of one element's copy. */
+export const lazyChunkBudget = 3 * 1024;

@@ -61,3 +61,14 @@ describe('locales', () => {
     expect(formattingLocale('not a locale!')).to.equal('en');
   });
 });
+
+describe('createTranslator with catalogs still loading', () => {
+  it('speaks English for a language whose catalog is not loaded, and says so once', () => {
+    missingMessages.clear();
+    const t = createTranslator({ en: messages.en }, 'de');
+    expect(t('hello', { name: 'Ana' })).to.equal('Hello, Ana');
+    expect(t('seats', { count: 1200 })).to.equal('1.200 seats'); // English words, German number format
+    expect([...missingMessages]).to.deep.equal(['de:*']);
+    missingMessages.clear();
+  });
+});

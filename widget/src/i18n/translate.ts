@@ -12,6 +12,12 @@ export type Catalog<K extends string> = Record<K, Message>;
 /** Every supported language's messages for one set of keys. */
 export type Catalogs<K extends string> = { en: Catalog<K> } & Record<Exclude<Locale, 'en'>, Catalog<NoInfer<K>>>;
 
+/**
+ * English plus whichever other languages are loaded: what an element holds while the other
+ * languages are still separate chunks on the server (see lazy-catalogs.ts).
+ */
+export type LoadedCatalogs<K extends string> = { en: Catalog<K> } & Partial<Record<Exclude<Locale, 'en'>, Catalog<NoInfer<K>>>>;
+
 /** Values to put into placeholders. Numbers are formatted for the locale. */
 export type MessageParams = Record<string, string | number>;
 
@@ -32,27 +38,21 @@ export function defineMessages<K extends string>(catalogs: Catalogs<K>): Catalog
   return catalogs;
 }
 
-/** Merges message sets (common + element) into one. */
-export function mergeMessages<A extends string, B extends string>(a: Catalogs<A>, b: Catalogs<B>): Catalogs<A | B> {
-  const merged = {} as Record<Locale, Catalog<A | B>>;
-  for (const locale of Object.keys(a) as Locale[]) merged[locale] = { ...a[locale], ...b[locale] } as Catalog<A | B>;
-  return merged as Catalogs<A | B>;
-}
-
 /**
  * Binds a translator to a locale tag. Plural messages pick their form with `Intl.PluralRules`
  * from `params.count` (Romanian has one/few/other: „1 loc", „2 locuri", „20 de locuri").
- * A key missing in a language falls back to English rather than showing the key.
+ * A key missing in a language, or a language whose catalog is not loaded, falls back to English
+ * rather than showing the key.
  */
-export function createTranslator<K extends string>(catalogs: Catalogs<K>, localeTag: string): Translate<K> {
+export function createTranslator<K extends string>(catalogs: LoadedCatalogs<K>, localeTag: string): Translate<K> {
   const language = catalogLocale(localeTag);
-  const tag = formattingLocale(localeTag);
-  const plural = new Intl.PluralRules(tag);
-  const number = new Intl.NumberFormat(tag);
+  const { plural, number } = formatters(formattingLocale(localeTag));
+  const own = catalogs[language];
+  if (own === undefined) missingMessages.add(`${language}:*`);
   return (key, params = {}) => {
-    let message: Message | undefined = catalogs[language][key];
+    let message: Message | undefined = own?.[key];
     if (message === undefined) {
-      missingMessages.add(`${language}:${key}`);
+      if (own !== undefined) missingMessages.add(`${language}:${key}`);
       message = catalogs.en[key];
     }
     if (message === undefined) return key;
@@ -63,6 +63,18 @@ export function createTranslator<K extends string>(catalogs: Catalogs<K>, locale
       return typeof value === 'number' ? number.format(value) : value;
     });
   };
+}
+
+const formatterCache = new Map<string, { plural: Intl.PluralRules; number: Intl.NumberFormat }>();
+
+/** Intl objects per locale tag: building them costs more than a whole render of a card. */
+function formatters(tag: string): { plural: Intl.PluralRules; number: Intl.NumberFormat } {
+  let cached = formatterCache.get(tag);
+  if (!cached) {
+    cached = { plural: new Intl.PluralRules(tag), number: new Intl.NumberFormat(tag) };
+    formatterCache.set(tag, cached);
+  }
+  return cached;
 }
 
 function pickPlural(message: PluralMessage, rules: Intl.PluralRules, count: string | number | undefined): string {

@@ -109,6 +109,8 @@ export class PricingTable extends AbonaElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const settings = this.settings;
+    // The copy of a language other than English is its own chunk: fetch it alongside the prices.
+    if (!pricingTableMessages.ready(settings.locale)) void pricingTableMessages.load(settings.locale).then(() => this.requestUpdate());
     if (this.lastRequestKey === '' && this.preferredInterval === undefined) this.preferredInterval = this.interval;
     const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
     const query = this.query(this.pricing.value.data);
@@ -130,7 +132,7 @@ export class PricingTable extends AbonaElement {
     }
     const { status, error, data } = this.pricing.value;
     if (status === 'error') this.reportError(error);
-    if (status === 'ready' && data && !this.loadedAnnounced) {
+    if (status === 'ready' && data && !this.loadedAnnounced && pricingTableMessages.ready(this.settings.locale)) {
       this.loadedAnnounced = true;
       this.dispatchEvent(new AbonaLoadedEvent({ element: this.localName }));
     }
@@ -211,10 +213,14 @@ export class PricingTable extends AbonaElement {
   override render() {
     const settings = this.settings;
     const locale = formattingLocale(settings.locale);
-    const t = createTranslator(pricingTableMessages, locale);
+    const copyReady = pricingTableMessages.ready(locale);
+    // Until the language's chunk arrives, only the skeleton shows, its hidden label in English.
+    const t = createTranslator(pricingTableMessages.catalogs, copyReady ? locale : 'en');
     const { status, data, error, refreshing } = this.pricing.value;
     let body: TemplateResult;
-    if (status === 'error' && error) {
+    if (!copyReady) {
+      body = this.renderSkeleton(t);
+    } else if (status === 'error' && error) {
       const message = error.kind === 'configuration' ? t('common.error.configuration') : error.kind === 'network' ? t('common.error.network') : t('common.error.server');
       body = errorState({
         title: t('common.error.title'),
