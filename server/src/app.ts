@@ -94,10 +94,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', idempotency({ db: deps.db, clock, ids, ttlMs: config.idempotencyTtlMs }));
 
   // Catalog writes through the API drop the pricing table's cached catalog of that mode.
-  app.on(['POST', 'DELETE'], ['/v1/products', '/v1/products/*', '/v1/prices', '/v1/prices/*'], async (c, next) => {
-    await next();
-    if (c.res.status < 400) services.pricing.invalidate(c.var.auth.livemode);
-  });
+  for (const path of ['/v1/products/*', '/v1/prices/*']) {
+    app.use(path, async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.res.status < 400) services.pricing.invalidate(c.var.auth.livemode);
+    });
+  }
   app.route('/v1/products', productRoutes(services.products));
   app.route('/v1/prices', priceRoutes(services.prices));
   app.route('/v1/coupons', couponRoutes(services.coupons, clock));

@@ -149,3 +149,15 @@ describe('GET /v1/pricing', () => {
     h.close();
   });
 });
+
+describe('GET /v1/pricing after catalog writes', () => {
+  it('shows a product created through the API at once', async () => {
+    const h = await demoHarness();
+    const before = await get(h, '?country=RO');
+    const product = await h.json<{ id: string }>('POST', '/v1/products', { body: { name: 'Starter' } });
+    await h.json('POST', '/v1/prices', { body: { product: product.id, currency: 'EUR', unit_amount: 500, recurring: { interval: 'month' }, currency_options: { USD: { unit_amount: 600 }, RON: { unit_amount: 2500 } } } });
+    const after = await get(h, '?country=RO');
+    expect(after.products.length).toBe(before.products.length + 1);
+    h.close();
+  });
+});
