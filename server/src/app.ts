@@ -19,6 +19,9 @@ import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLogger } from './middleware/logger/index.js';
 import { couponRoutes } from './resources/coupons/routes.js';
 import { customerRoutes } from './resources/customers/routes.js';
+import { emailRoutes } from './resources/emails/routes.js';
+import { webhookEndpointRoutes } from './resources/webhook-endpoints/routes.js';
+import { eventRoutes } from './webhooks/events-routes.js';
 import { invoicePreviewRoutes } from './resources/invoice-preview/routes.js';
 import { pricingRoutes } from './resources/pricing/routes.js';
 import { settingsRoutes } from './resources/settings/routes.js';
@@ -105,6 +108,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/coupons', couponRoutes(services.coupons, clock));
   app.route('/v1/promotion_codes', promotionCodeRoutes(services.promotionCodes, clock));
   app.route('/v1/customers', customerRoutes(services.customers));
+  app.route('/v1/webhook_endpoints', webhookEndpointRoutes(services.webhookEndpoints));
+  app.route('/v1/events', eventRoutes(services.events));
+  app.route('/v1/emails', emailRoutes(services.emails));
   app.route('/v1/pricing', pricingRoutes(services.pricing));
   // Before any `/v1/invoices/:id` route, so `preview` is not taken for an id.
   app.route('/v1/invoices/preview', invoicePreviewRoutes(services.invoicePreview));

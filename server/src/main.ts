@@ -4,10 +4,23 @@
  */
 import { ConfigError, loadConfig } from './config/index.js';
 import { closeOnSignals, startServer } from './serve.js';
+import { systemClock } from './clock/index.js';
+import { mailerFromEnv } from './email/transports.js';
+import { startWebhookWorker } from './webhooks/worker.js';
 
 try {
+  const mailer = mailerFromEnv(process.env);
   const server = await startServer({ config: loadConfig(process.env) });
-  closeOnSignals(server);
+  // The outbox worker: webhooks out and queued emails. Stopped before the database closes.
+  const worker = startWebhookWorker({ db: server.handle.db, clock: systemClock, mailer });
+  closeOnSignals({
+    ...server,
+    close: async () => {
+      await worker.stop();
+      mailer.close?.();
+      await server.close();
+    },
+  });
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`abona: ${error.message}\n`);

@@ -5,6 +5,9 @@ import { couponRepository } from './resources/coupons/repository.js';
 import { couponService } from './resources/coupons/service.js';
 import { customerRepository } from './resources/customers/repository.js';
 import { customerService } from './resources/customers/service.js';
+import { emailService } from './resources/emails/service.js';
+import { webhookEndpointService } from './resources/webhook-endpoints/service.js';
+import { eventService } from './webhooks/events-service.js';
 import { invoicePreviewService } from './resources/invoice-preview/service.js';
 import { pricingService } from './resources/pricing/service.js';
 import { settingsService } from './resources/settings/service.js';
@@ -46,6 +49,9 @@ export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator })
     coupons: couponService({ coupons: repos.coupons, products: repos.products, clock, ids }),
     promotionCodes: promotionCodeService({ promotionCodes: repos.promotionCodes, coupons: repos.coupons, customers: repos.customers, clock, ids }),
     customers: customerService({ customers: repos.customers, clock, ids }),
+    webhookEndpoints: webhookEndpointService({ db: deps.db, clock, ids }),
+    events: eventService({ db: deps.db, clock, ids }),
+    emails: emailService({ db: deps.db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,3 +12,7 @@ export * from './billing/index.js';
 export * from './pricing.js';
 export * from './preview.js';
 export * from './settings.js';
+export * from './webhooks.js';
+export * from './webhook-endpoints.js';
+export * from './events.js';
+export * from './emails.js';
