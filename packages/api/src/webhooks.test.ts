@@ -40,7 +40,8 @@ describe('signWebhook', () => {
 
   it('agrees with stripe for any payload, secret and timestamp', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 4_000_000_000 }), async (payload, secret, timestamp) => {
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 4_000_000_000 }), async (payload, secret, timestamp) => {
+        // From 1: stripe reads a timestamp of 0 as "not given" and uses the wall clock.
         const ours = await signWebhook(payload, secret, timestamp);
         expect(ours).toBe(stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }));
       }),
