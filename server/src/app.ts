@@ -19,6 +19,10 @@ import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLogger } from './middleware/logger/index.js';
 import { couponRoutes } from './resources/coupons/routes.js';
 import { customerRoutes } from './resources/customers/routes.js';
+import { checkoutSessionRoutes } from './resources/checkout-sessions/routes.js';
+import { invoiceRoutes } from './resources/invoices/routes.js';
+import { customerPaymentMethodRoutes, tokenizeRoutes } from './resources/payment-methods/routes.js';
+import { subscriptionRoutes } from './resources/subscriptions/routes.js';
 import { emailRoutes } from './resources/emails/routes.js';
 import { webhookEndpointRoutes } from './resources/webhook-endpoints/routes.js';
 import { eventRoutes } from './webhooks/events-routes.js';
@@ -53,6 +57,12 @@ export const publicRoutes: readonly PublicRoute[] = [
   { method: 'GET', path: '/v1/products/:id' },
   { method: 'GET', path: '/v1/prices' },
   { method: 'GET', path: '/v1/prices/:id' },
+  { method: 'POST', path: '/v1/checkout_sessions' },
+  { method: 'GET', path: '/v1/checkout_sessions/:id' },
+  { method: 'POST', path: '/v1/checkout_sessions/:id' },
+  { method: 'POST', path: '/v1/checkout_sessions/:id/confirm' },
+  { method: 'POST', path: '/v1/checkout_sessions/:id/complete_action' },
+  { method: 'POST', path: '/v1/payment_methods/tokenize' },
   { method: 'GET', path: '/v1/pricing' },
 ];
 
@@ -69,7 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const ids = deps.ids ?? randomIds;
   const config: AppConfig = { ...defaultConfig, ...deps.config };
   const log = deps.log ?? jsonLogger;
-  const services = createServices({ db: deps.db, clock, ids });
+  const services = createServices({ db: deps.db, clock, ids, gateway: deps.gateway });
 
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(log));
@@ -108,6 +118,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/coupons', couponRoutes(services.coupons, clock));
   app.route('/v1/promotion_codes', promotionCodeRoutes(services.promotionCodes, clock));
   app.route('/v1/customers', customerRoutes(services.customers));
+  app.route('/v1/customers', customerPaymentMethodRoutes(services.paymentMethods));
+  app.route('/v1/payment_methods', tokenizeRoutes(services.paymentMethods));
+  app.route('/v1/checkout_sessions', checkoutSessionRoutes(services.checkoutSessions, services.checkoutConfirmation, clock));
+  app.route('/v1/subscriptions', subscriptionRoutes(services.subscriptions));
+  app.route('/v1/invoices', invoiceRoutes(services.invoices));
   app.route('/v1/webhook_endpoints', webhookEndpointRoutes(services.webhookEndpoints));
   app.route('/v1/events', eventRoutes(services.events));
   app.route('/v1/emails', emailRoutes(services.emails));

@@ -1,6 +1,8 @@
 import type { Clock } from './clock/index.js';
 import type { Db } from './db/client.js';
 import type { IdGenerator } from './ids/index.js';
+import { createBillingServices } from './billing/services.js';
+import type { PaymentGateway } from './gateway/types.js';
 import { couponRepository } from './resources/coupons/repository.js';
 import { couponService } from './resources/coupons/service.js';
 import { customerRepository } from './resources/customers/repository.js';
@@ -34,7 +36,7 @@ export type Repositories = ReturnType<typeof createRepositories>;
  * Every service. Routes, the CLI and the seeder all go through these; none touches SQL.
  * New features (checkout, subscriptions, invoices) add their repository and service here.
  */
-export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator }) {
+export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; gateway?: PaymentGateway | undefined }) {
   const repos = createRepositories(deps.db);
   const { clock, ids } = deps;
   // Pricing caches catalog and seller per mode; settings changes drop its seller at once.
@@ -44,6 +46,8 @@ export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator })
     invoicePreview: invoicePreviewService({ db: deps.db, clock, repos }),
     settings: settingsService({ db: deps.db, clock, onChange: (livemode) => pricing.invalidate(livemode) }),
     repos,
+    // Checkout, subscriptions, invoices, payment methods, billing (finalize, pay, settle) and the gateways.
+    ...createBillingServices({ db: deps.db, repos, clock, ids, gateway: deps.gateway }),
     products: productService({ products: repos.products, prices: repos.prices, clock, ids }),
     prices: priceService({ prices: repos.prices, products: repos.products, clock, ids }),
     coupons: couponService({ coupons: repos.coupons, products: repos.products, clock, ids }),

@@ -1,0 +1,12 @@
+export { customerDetailsOf, sellerDetailsOf } from './details.js';
+export { checkCoupon, checkPromotionForCustomer, checkPromotionMinimum, findPromotion, toDiscount, type AppliedDiscount } from './discounts.js';
+export { asPaymentMethodError, CardDeclined } from './errors.js';
+export { finalizationLegs, finalizeInvoice, formatInvoiceNumber, type FinalizedInvoice, type FinalizeInvoiceInput } from './finalize.js';
+export { createGatewayCustomer, createGateways, gatewayCustomerRef, isSandbox, type Gateways } from './gateways.js';
+export { markInvoicePaid, payInvoice, recordPaymentResult, type PayInvoiceInput, type PayInvoiceOutcome, type PayInvoiceResult } from './pay.js';
+export { buildQuote, type Quote, type QuoteInput, type QuoteItem } from './quote.js';
+export { creditBalance, nextSequenceValue } from './repository.js';
+export { defaultSeller, loadSeller, saveSeller, type SellerSettings } from './seller.js';
+export { settleGateways, settleInvoicePayments } from './settle.js';
+export { taxCalculatorFor, taxContextFor } from './tax-context.js';
+export { billingService, type BillingService, type SettleReport } from './service.js';

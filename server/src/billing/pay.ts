@@ -1,0 +1,308 @@
+import { transition } from '@abona/core';
+import type { Db, Executor } from '../db/client.js';
+import { InvalidRequest } from '../errors/index.js';
+import { recordEvent } from '../events/record.js';
+import { deriveIdempotencyKey } from '../gateway/idempotency.js';
+import type { PaymentGateway, PaymentResult } from '../gateway/types.js';
+import type { IdGenerator } from '../ids/index.js';
+import { postJournal } from '../ledger/post.js';
+import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
+import { toInvoice } from '../resources/invoices/serialize.js';
+import { paymentMethodRepository, type PaymentMethodRow } from '../resources/payment-methods/repository.js';
+import { paymentRepository, type PaymentRow } from '../resources/payments/repository.js';
+import { toPayment } from '../resources/payments/serialize.js';
+import { subscriptionRepository } from '../resources/subscriptions/repository.js';
+import { toSubscription } from '../resources/subscriptions/serialize.js';
+import { loadCoreSubscription, pricesOf, rowFieldsFromCore } from '../resources/subscriptions/state.js';
+import { gatewayCustomerRef } from './gateways.js';
+import { findCustomer } from './repository.js';
+
+/** Subscription statuses a paid invoice brings back to `active`. */
+const ACTIVATED_BY_PAYMENT = new Set(['incomplete', 'past_due', 'unpaid']);
+
+/**
+ * Marks an open invoice paid by a succeeded payment, in the caller's transaction: ledger (debit
+ * cash, credit receivable), `invoice.paid` and `payment.succeeded` events, and the invoice's
+ * subscription back to `active` when it was incomplete or in dunning. Idempotent: an invoice
+ * already paid is returned unchanged.
+ */
+export async function markInvoicePaid(
+  tx: Executor,
+  input: { invoice: InvoiceRow; payment: PaymentRow; atMs: number; ids: IdGenerator },
+): Promise<InvoiceRow> {
+  const { payment, atMs, ids } = input;
+  const livemode = input.invoice.livemode;
+  const current = (await invoiceRepository.find(tx, livemode, input.invoice.id)) ?? input.invoice;
+  if (current.status === 'paid') return current;
+  const paid =
+    (await invoiceRepository.update(tx, livemode, current.id, {
+      status: 'paid',
+      amountPaid: current.amountPaid + payment.amount,
+      amountRemaining: 0,
+      paidAt: atMs,
+      nextPaymentAttemptAt: null,
+      updatedAt: atMs,
+      version: current.version + 1,
+    })) ?? current;
+  await postJournal(tx, {
+    livemode,
+    entryKeyPrefix: `payment.succeeded:${payment.id}`,
+    legs: [
+      { account: 'cash', amount: payment.amount, currency: payment.currency, customerId: payment.customerId },
+      { account: 'accounts_receivable', amount: -payment.amount, currency: payment.currency, customerId: payment.customerId },
+    ],
+    sourceType: 'payment',
+    sourceId: payment.id,
+    effectiveAtMs: atMs,
+  });
+  const lines = (await invoiceRepository.linesOf(tx, [paid.id])).get(paid.id) ?? [];
+  await recordEvent(tx, { livemode, type: 'invoice.paid', data: toInvoice(paid, lines), dedupeKey: `invoice.paid:${paid.id}`, atMs, id: ids.next('evt') });
+  await recordEvent(tx, { livemode, type: 'payment.succeeded', data: toPayment(payment), dedupeKey: `payment.succeeded:${payment.id}`, atMs, id: ids.next('evt') });
+  if (paid.subscriptionId !== null) await activateSubscription(tx, livemode, paid.subscriptionId, paid.id, atMs, ids);
+  return paid;
+}
+
+async function activateSubscription(tx: Executor, livemode: boolean, subscriptionId: string, invoiceId: string, atMs: number, ids: IdGenerator): Promise<void> {
+  const row = await subscriptionRepository.find(tx, livemode, subscriptionId);
+  if (!row || !ACTIVATED_BY_PAYMENT.has(row.status)) return;
+  const next = transition(await loadCoreSubscription(tx, row), 'payment_succeeded', atMs);
+  const updated = await subscriptionRepository.update(tx, livemode, row.id, row.version, { ...rowFieldsFromCore(next), updatedAt: atMs });
+  if (!updated) return;
+  const prices = await pricesOf(tx, livemode, [updated]);
+  await recordEvent(tx, {
+    livemode,
+    type: 'customer.subscription.updated',
+    data: toSubscription(updated, prices),
+    dedupeKey: `customer.subscription.updated:${row.id}:paid:${invoiceId}`,
+    atMs,
+    id: ids.next('evt'),
+  });
+}
+
+/**
+ * Records what the gateway said about a payment, in the caller's transaction. Idempotent: a
+ * payment already succeeded or failed is left as it is.
+ * - succeeded: payment succeeded and its invoice paid ({@link markInvoicePaid});
+ * - requires_action: the payment waits for 3-D Secure (`gatewayRef` is the action id);
+ * - processing: waits for settlement ({@link settlePending});
+ * - failed: decline code kept, the invoice stays open with one more attempt counted, events
+ *   `invoice.payment_failed` and `payment.failed`.
+ */
+export async function recordPaymentResult(
+  tx: Executor,
+  input: { payment: PaymentRow; result: PaymentResult; atMs: number; ids: IdGenerator; attempt?: number },
+): Promise<{ payment: PaymentRow; invoice: InvoiceRow | undefined }> {
+  const { result, atMs, ids } = input;
+  const livemode = input.payment.livemode;
+  const current = (await paymentRepository.find(tx, livemode, input.payment.id)) ?? input.payment;
+  const invoice = current.invoiceId === null ? undefined : await invoiceRepository.find(tx, livemode, current.invoiceId);
+  if (current.status === 'succeeded' || current.status === 'failed' || current.status === 'canceled') return { payment: current, invoice };
+  const base = { gatewayRef: result.paymentId, updatedAt: atMs };
+  switch (result.status) {
+    case 'succeeded': {
+      const payment = (await paymentRepository.update(tx, livemode, current.id, { ...base, status: 'succeeded' })) ?? current;
+      const paid = invoice ? await markInvoicePaid(tx, { invoice, payment, atMs, ids }) : undefined;
+      if (!invoice) {
+        await recordEvent(tx, { livemode, type: 'payment.succeeded', data: toPayment(payment), dedupeKey: `payment.succeeded:${payment.id}`, atMs, id: ids.next('evt') });
+      }
+      return { payment, invoice: paid };
+    }
+    case 'requires_action':
+    case 'processing': {
+      const payment = (await paymentRepository.update(tx, livemode, current.id, { ...base, status: result.status })) ?? current;
+      if (result.status === 'requires_action' && invoice && invoice.status === 'open') {
+        // The attempt is counted, so a later charge (another method, off-session) uses a new key;
+        // a processing debit is not: charging again while it settles could take the money twice.
+        await invoiceRepository.update(tx, livemode, invoice.id, {
+          attemptCount: Math.max(invoice.attemptCount, input.attempt ?? invoice.attemptCount + 1),
+          updatedAt: atMs,
+          version: invoice.version + 1,
+        });
+        const lines = (await invoiceRepository.linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
+        await recordEvent(tx, {
+          livemode,
+          type: 'invoice.payment_action_required',
+          data: toInvoice(invoice, lines),
+          dedupeKey: `invoice.payment_action_required:${payment.id}`,
+          atMs,
+          id: ids.next('evt'),
+        });
+      }
+      return { payment, invoice };
+    }
+    case 'failed': {
+      const payment =
+        (await paymentRepository.update(tx, livemode, current.id, {
+          ...base,
+          status: 'failed',
+          declineCode: result.declineCode,
+          failureMessage: result.message,
+          hardDecline: result.hard,
+        })) ?? current;
+      let updated = invoice;
+      if (invoice && invoice.status === 'open') {
+        updated =
+          (await invoiceRepository.update(tx, livemode, invoice.id, {
+            attemptCount: Math.max(invoice.attemptCount, input.attempt ?? invoice.attemptCount + 1),
+            updatedAt: atMs,
+            version: invoice.version + 1,
+          })) ?? invoice;
+        const lines = (await invoiceRepository.linesOf(tx, [updated.id])).get(updated.id) ?? [];
+        await recordEvent(tx, { livemode, type: 'invoice.payment_failed', data: toInvoice(updated, lines), dedupeKey: `invoice.payment_failed:${payment.id}`, atMs, id: ids.next('evt') });
+      }
+      await recordEvent(tx, { livemode, type: 'payment.failed', data: toPayment(payment), dedupeKey: `payment.failed:${payment.id}`, atMs, id: ids.next('evt') });
+      return { payment, invoice: updated };
+    }
+  }
+}
+
+export interface PayInvoiceInput {
+  livemode: boolean;
+  /** The invoice or its id; it is re-read, so a stale row is fine. */
+  invoice: InvoiceRow | string;
+  /**
+   * Our `pm_…` (row or id). Default: the subscription's default method, then the customer's
+   * default, then the customer's newest.
+   */
+  paymentMethod?: PaymentMethodRow | string | null;
+  /** True for renewals and retries (no customer present: 3-D Secure cards fail instead). */
+  offSession: boolean;
+  atMs: number;
+  ids: IdGenerator;
+}
+
+export type PayInvoiceOutcome = 'paid' | 'already_paid' | 'requires_action' | 'processing' | 'failed' | 'no_payment_method';
+
+export interface PayInvoiceResult {
+  outcome: PayInvoiceOutcome;
+  invoice: InvoiceRow;
+  payment: PaymentRow | null;
+  /** The gateway's answer, when it was asked. */
+  result?: PaymentResult;
+}
+
+async function choosePaymentMethod(tx: Executor, invoice: InvoiceRow, wanted: PayInvoiceInput['paymentMethod']): Promise<PaymentMethodRow | undefined> {
+  const livemode = invoice.livemode;
+  const byId = async (id: string | null | undefined) => {
+    if (!id) return undefined;
+    const row = await paymentMethodRepository.find(tx, livemode, id);
+    return row && row.customerId === invoice.customerId ? row : undefined;
+  };
+  if (wanted) {
+    const row = await byId(typeof wanted === 'string' ? wanted : wanted.id);
+    if (!row) throw new InvalidRequest(`No such payment method for customer ${invoice.customerId}: '${typeof wanted === 'string' ? wanted : wanted.id}'`, 'payment_method', 'resource_missing');
+    return row;
+  }
+  if (invoice.subscriptionId !== null) {
+    const sub = await subscriptionRepository.find(tx, livemode, invoice.subscriptionId);
+    const row = await byId(sub?.defaultPaymentMethodId);
+    if (row) return row;
+  }
+  const customer = await findCustomer(tx, livemode, invoice.customerId);
+  const row = await byId(customer?.defaultPaymentMethodId);
+  if (row) return row;
+  return (await paymentMethodRepository.listForCustomer(tx, livemode, invoice.customerId))[0];
+}
+
+/**
+ * Charges an open invoice. Three steps, so no transaction stays open while the gateway works:
+ * (a) a transaction creates the payment row (`processing`, keyed by
+ * `deriveIdempotencyKey('invoice_payment', invoiceId, attempt)`), (b) the gateway charges with
+ * that key, (c) a transaction records the outcome ({@link recordPaymentResult}). A crash
+ * between steps is repaired by running it again: the same attempt has the same key, and the
+ * gateway replays its answer instead of charging twice.
+ *
+ * Lifecycle code (renewals, dunning retries) calls this with `offSession: true`.
+ */
+export async function payInvoice(db: Db, gateway: PaymentGateway, input: PayInvoiceInput): Promise<PayInvoiceResult> {
+  const { livemode, atMs, ids } = input;
+  const invoiceId = typeof input.invoice === 'string' ? input.invoice : input.invoice.id;
+  const first = await invoiceRepository.find(db, livemode, invoiceId);
+  if (!first) throw new InvalidRequest(`No such invoice: '${invoiceId}'`, 'invoice', 'resource_missing');
+  // Before any transaction: creating the gateway customer may call the gateway.
+  const customerRef = await gatewayCustomerRef(db, gateway, livemode, first.customerId);
+
+  const started = await db.transaction(async (tx) => {
+    const invoice = await invoiceRepository.find(tx, livemode, invoiceId);
+    if (!invoice) throw new InvalidRequest(`No such invoice: '${invoiceId}'`, 'invoice', 'resource_missing');
+    if (invoice.status !== 'open') return { done: 'already_paid' as const, invoice };
+    const method = await choosePaymentMethod(tx, invoice, input.paymentMethod);
+    if (!method) return { done: 'no_payment_method' as const, invoice };
+    const attempt = invoice.attemptCount + 1;
+    const idempotencyKey = deriveIdempotencyKey('invoice_payment', invoice.id, attempt);
+    let payment = await paymentRepository.findByIdempotencyKey(tx, livemode, idempotencyKey);
+    if (!payment) {
+      payment = {
+        id: ids.next('pay'),
+        livemode,
+        createdAt: atMs,
+        updatedAt: atMs,
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        checkoutSessionId: null,
+        amount: invoice.amountRemaining,
+        currency: invoice.currency,
+        status: 'processing',
+        paymentMethodId: method.id,
+        gateway: gateway.name,
+        gatewayRef: null,
+        idempotencyKey,
+        offSession: input.offSession,
+        declineCode: null,
+        failureMessage: null,
+        hardDecline: null,
+        amountRefunded: 0,
+        metadata: {},
+      };
+      await paymentRepository.insert(tx, payment);
+    }
+    return { done: null, invoice, method, payment, attempt };
+  });
+  if (started.done !== null) return { outcome: started.done, invoice: started.invoice, payment: null };
+  const { payment, method, attempt } = started;
+  if (payment.status !== 'processing' || payment.gatewayRef !== null) {
+    // This attempt already reached the gateway and was recorded: report it, never charge again.
+    const invoice = (await invoiceRepository.find(db, livemode, invoiceId)) ?? started.invoice;
+    return { outcome: outcomeOf(payment.status), invoice, payment };
+  }
+
+  let result: PaymentResult;
+  try {
+    result = await gateway.charge({
+      amountMinor: payment.amount,
+      currency: payment.currency,
+      paymentMethodId: method.gatewayRef,
+      customerRef,
+      offSession: input.offSession,
+      idempotencyKey: payment.idempotencyKey,
+      description: `Invoice ${started.invoice.number ?? started.invoice.id}`,
+      metadata: { abona_invoice_id: started.invoice.id, abona_payment_id: payment.id },
+    });
+  } catch (error) {
+    // The gateway refused the request itself (not a decline): close the attempt so a retry uses a new key.
+    await db.transaction((tx) =>
+      paymentRepository.update(tx, livemode, payment.id, { status: 'failed', declineCode: 'processing_error', failureMessage: error instanceof Error ? error.message : String(error), updatedAt: atMs }),
+    );
+    throw error;
+  }
+  const recorded = await db.transaction((tx) => recordPaymentResult(tx, { payment, result, atMs, ids, attempt }));
+  return {
+    outcome: outcomeOf(recorded.payment.status),
+    invoice: recorded.invoice ?? started.invoice,
+    payment: recorded.payment,
+    result,
+  };
+}
+
+function outcomeOf(status: PaymentRow['status']): PayInvoiceOutcome {
+  switch (status) {
+    case 'succeeded':
+      return 'paid';
+    case 'requires_action':
+      return 'requires_action';
+    case 'processing':
+      return 'processing';
+    default:
+      return 'failed';
+  }
+}

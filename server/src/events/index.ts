@@ -1,0 +1,1 @@
+export { recordEvent, type RecordEventInput } from './record.js';
