@@ -2,19 +2,28 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { pricingMiddleware } from './test/fixtures/pricing-middleware.mjs';
+import { abonaServer } from './test/server/abona-server.mjs';
+import { cdnBundles } from './test/server/cdn-bundles.mjs';
 
 /*
- * Browser tests in the Debian Chromium. Fixture responses come from a middleware until the
- * real server app can be mounted here; tests only depend on the API base they set.
+ * Browser tests in the Debian Chromium against the real server: the built @abona/server app on
+ * in-memory libSQL, mounted under this dev server's origin at /api/<catalog> (no CORS). The
+ * fixture middleware (/fixture) only answers what a real server never does.
  */
+const abona = abonaServer({ mount: '/api' });
+// The shipped bundles, freshly built and served untouched at /cdn (SRI and IIFE tests).
+const cdn = cdnBundles({ mount: '/cdn' });
+
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   // The production condition loads Lit without its dev-mode banner, as the bundles do.
   nodeResolve: { exportConditions: ['production'] },
   port: 8101,
   concurrency: 1,
-  middleware: [pricingMiddleware],
+  middleware: [abona.middleware, cdn.middleware, pricingMiddleware],
   plugins: [
+    abona.plugin,
+    cdn.plugin,
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

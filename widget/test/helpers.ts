@@ -1,6 +1,7 @@
 import 'axe-core/axe.min.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PricingTable } from '../src/pricing/pricing-table.component.js';
+import type { PricingInterval, PricingResponse } from '../src/pricing/pricing-response.js';
 
 interface AxeViolation {
   id: string;
@@ -53,4 +54,33 @@ export function card(el: PricingTable, name: string): HTMLElement {
   const found = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('article.card')).find((c) => text(c.querySelector('.name')) === name);
   if (!found) throw new Error(`No card named ${name}`);
   return found;
+}
+
+/** The publishable key the real test server is seeded with (server/src/keys: demoKeys). */
+export const demoKey = 'pk_test_abona_demo';
+
+/** Ids the real server gave a test catalog, looked up by product name (ids are random per run). */
+export interface CatalogIds {
+  product(name: string): string;
+  /** The product's price for an interval; `metered` picks its usage price. */
+  price(name: string, interval: PricingInterval, usage?: 'licensed' | 'metered'): string;
+}
+
+/** Asks the real server behind `apiBase` for its catalog, for ids a test needs to name. */
+export async function catalogIds(apiBase = '/api/main'): Promise<CatalogIds> {
+  const response = await fetch(`${apiBase}/v1/pricing?currency=EUR&country=RO`, { headers: { Authorization: `Bearer ${demoKey}` } });
+  const body = (await response.json()) as PricingResponse;
+  const product = (name: string) => {
+    const found = body.products.find((p) => p.name === name);
+    if (!found) throw new Error(`No product named ${name} at ${apiBase}`);
+    return found;
+  };
+  return {
+    product: (name) => product(name).id,
+    price: (name, interval, usage = 'licensed') => {
+      const found = product(name).prices.find((p) => p.interval === interval && p.usage_type === usage);
+      if (!found) throw new Error(`No ${usage} ${interval} price for ${name}`);
+      return found.id;
+    },
+  };
 }

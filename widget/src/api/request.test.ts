@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { spyOnFetch } from '../../test/helpers.js';
+import { demoKey, spyOnFetch } from '../../test/helpers.js';
 import { AbonaApiError } from './api-error.js';
 import { apiGet } from './request.js';
 
-const target = { apiBase: '/api/main', publishableKey: 'pk_test_abc', keyKind: 'publishable', keySource: 'the publishable-key attribute' } as const;
+// /api/main is the real server (test/server/abona-server.mjs); /api/broken injects a 500 in front of it.
+const target = { apiBase: '/api/main', publishableKey: demoKey, keyKind: 'publishable', keySource: 'the publishable-key attribute' } as const;
 
 describe('apiGet', () => {
   it('sends the publishable key as a bearer token and encodes repeated query parameters', async () => {
@@ -11,7 +12,7 @@ describe('apiGet', () => {
     try {
       const body = await apiGet<{ object: string }>(target, '/v1/pricing', { currency: 'EUR', 'quantity[price_a]': 3, skip: undefined });
       expect(body.object).to.equal('pricing');
-      expect(spy.calls[0]!.authorization).to.equal('Bearer pk_test_abc');
+      expect(spy.calls[0]!.authorization).to.equal(`Bearer ${demoKey}`);
       expect(spy.calls[0]!.url.search).to.equal('?currency=EUR&quantity%5Bprice_a%5D=3');
     } finally {
       spy.restore();
@@ -31,9 +32,11 @@ describe('apiGet', () => {
     }
   });
 
-  it('turns the error envelope into a typed, retryable error', async () => {
-    const error = await apiGet(target, '/v1/pricing', { currency: 'JPY' }).catch((e: unknown) => e);
-    expect(error).to.include({ kind: 'api', code: 'currency_not_available', param: 'currency', status: 400, retryable: false });
+  it('turns the error envelope into a typed error, retryable only when retrying can help', async () => {
+    const unknownKey = await apiGet({ ...target, publishableKey: 'pk_test_not_issued' }, '/v1/pricing').catch((e: unknown) => e);
+    expect(unknownKey).to.include({ kind: 'api', code: 'api_key_invalid', status: 401, param: undefined, retryable: false });
+    const invalid = await apiGet(target, '/v1/pricing', { country: 'ZZ' }).catch((e: unknown) => e);
+    expect(invalid).to.include({ kind: 'api', status: 400, param: 'country', retryable: false });
     const broken = await apiGet({ ...target, apiBase: '/api/broken' }, '/v1/pricing').catch((e: unknown) => e);
     expect(broken).to.include({ kind: 'api', code: 'internal_error', status: 500, retryable: true });
   });

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { card, expectAccessible, settled, spyOnFetch, text } from '../../test/helpers.js';
+import { card, catalogIds, demoKey, expectAccessible, settled, spyOnFetch, text } from '../../test/helpers.js';
 import { resetReportedErrors } from '../api/report.js';
 import { configure, $config } from '../config/config.js';
 import { missingMessages } from '../i18n/translate.js';
@@ -10,7 +10,14 @@ import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.
 import './pricing-table.js';
 import type { PricingTable } from './pricing-table.component.js';
 
-const key = 'pk_test_widget123';
+/*
+ * Every table here talks to the real @abona/server app (test/server/abona-server.mjs), seeded
+ * with test/server/catalogs: /api/main (four plans, EUR/USD/RON, VAT included), /api/models (one
+ * product per pricing model), /api/empty. Faults a healthy server never shows (500s, latency,
+ * an unreachable host) are injected in front of it; only a product without any price, which the
+ * server never lists, still comes from the fixture at /fixture.
+ */
+const key = demoKey;
 
 async function table(apiBase = '/api/main', attrs: Partial<Record<'locale' | 'currency' | 'country' | 'theme' | 'current-price', string>> = {}): Promise<PricingTable> {
   const el = await fixture<PricingTable>(html`<abona-pricing-table
@@ -90,13 +97,21 @@ describe('<abona-pricing-table>', () => {
       expect(text(tiers.querySelector('.tiers-note'))).to.equal('Each tier’s price applies to the units within it.');
     });
 
-    it('custom: a contact-sales link and no price', async () => {
+    it('contact sales: the price, and a link instead of checkout', async () => {
       const el = await table();
       const enterprise = card(el, 'Enterprise');
-      expect(headline(enterprise)).to.equal('Custom');
+      expect(headline(enterprise)).to.equal('€499 / month'); // 49900, VAT included
       const link = enterprise.querySelector<HTMLAnchorElement>('a.cta')!;
       expect(text(link)).to.equal('Contact sales');
       expect(link.href).to.equal('https://example.com/contact-sales');
+    });
+
+    it('custom: no price at all reads "Custom" (fixture: the server never lists a product without prices)', async () => {
+      const el = await table('/fixture/main');
+      const enterprise = card(el, 'Enterprise');
+      expect(headline(enterprise)).to.equal('Custom');
+      expect(notes(enterprise)).to.deep.equal(['Tailored to your volume']);
+      expect(enterprise.querySelector<HTMLAnchorElement>('a.cta')!.href).to.equal('https://example.com/contact-sales');
     });
 
     it('volume, package, and usage-only plans', async () => {
@@ -149,7 +164,8 @@ describe('<abona-pricing-table>', () => {
       const el = await table();
       const spy = spyOnFetch();
       try {
-        expect(text(radio(el, 'Yearly'))).to.equal('Yearly Save 17%');
+        // 1 − 9000 / (12 × 900) = 16.7 %, which the server rounds down to a whole 16: never overstated.
+        expect(text(radio(el, 'Yearly'))).to.equal('Yearly Save 16%');
         radio(el, 'Yearly').click();
         await el.updateComplete;
         expect(el.interval).to.equal('year');
@@ -208,6 +224,7 @@ describe('<abona-pricing-table>', () => {
 
   describe('seats', () => {
     it('re-requests the price for the chosen seats once the clicking stops, and shows the server total', async () => {
+      const ids = await catalogIds();
       const el = await table();
       const spy = spyOnFetch();
       try {
@@ -219,11 +236,13 @@ describe('<abona-pricing-table>', () => {
         await el.updateComplete;
         expect(stepper.value).to.equal(3); // 1 + 1 + 1, shown at once
         expect(spy.calls).to.have.length(0); // debounced: nothing sent yet
+        // 3 × 1200 = 3600, as the server resolved it.
         await waitUntil(() => text(card(el, 'Team').querySelector('.total')) === '€36.00 in total', 'total not updated', { timeout: 3000 });
         expect(spy.calls).to.have.length(1); // two clicks, one request
         const params = spy.calls[0]!.url.searchParams;
-        expect(params.get('quantity[price_team_month]')).to.equal('3');
-        expect(params.get('quantity[price_team_year]')).to.equal('3');
+        expect(params.get(`quantity[${ids.price('Team', 'month')}]`)).to.equal('3');
+        expect(params.get(`quantity[${ids.price('Team', 'year')}]`)).to.equal('3');
+        expect(params.get(`quantity[${ids.price('Team', 'month', 'metered')}]`)).to.equal(null); // usage is not bought by the seat
         expect(headline(card(el, 'Team'))).to.equal('€12 per seat / month');
       } finally {
         spy.restore();
@@ -336,7 +355,7 @@ describe('<abona-pricing-table>', () => {
       const el = await fixture<PricingTable>(html`<abona-pricing-table country="DE"></abona-pricing-table>`);
       await settled(el);
       expect(headline(card(el, 'Starter'))).to.equal('9 € / Monat');
-      expect(notes(card(el, 'Starter'))).to.deep.equal(['inkl. MwSt. 19 %']);
+      expect(notes(card(el, 'Starter'))).to.deep.equal(['inkl. USt. 19%']); // the server's label for German VAT
     });
   });
 
@@ -361,18 +380,19 @@ describe('<abona-pricing-table>', () => {
       expect(notes(starter)).to.deep.equal(['cu TVA 21% inclus']);
       expect(text(starter.querySelector('.cta'))).to.equal('Încearcă gratuit 14 zile');
       expect(text(card(el, 'Team').querySelector('.badge'))).to.equal('Cel mai popular');
-      expect(text(radio(el, 'Anual'))).to.equal('Anual Economisești 17 %');
+      expect(text(radio(el, 'Anual'))).to.equal('Anual Economisești 16 %');
     });
   });
 
   describe('choosing a plan', () => {
     it('fires a cancelable, composed abona-plan-selected with the shown price', async () => {
+      const ids = await catalogIds();
       const el = await table();
       setTimeout(() => card(el, 'Team').querySelector<HTMLButtonElement>('.cta')!.click());
       const event = await oneEvent(el, 'abona-plan-selected');
       expect(event.detail).to.deep.equal({
-        productId: 'prod_team',
-        priceId: 'price_team_month',
+        productId: ids.product('Team'),
+        priceId: ids.price('Team', 'month'),
         quantity: 1,
         currency: 'EUR',
         interval: 'month',
@@ -385,7 +405,8 @@ describe('<abona-pricing-table>', () => {
     });
 
     it('reads "Current plan", "Upgrade" and "Downgrade" with a current price', async () => {
-      const el = await table('/api/main', { 'current-price': 'price_team_month' });
+      const ids = await catalogIds();
+      const el = await table('/api/main', { 'current-price': ids.price('Team', 'month') });
       expect(text(card(el, 'Team').querySelector('.cta'))).to.equal('Current plan');
       expect(card(el, 'Team').querySelector('.cta')!.getAttribute('aria-disabled')).to.equal('true');
       expect(text(card(el, 'Starter').querySelector('.cta'))).to.equal('Downgrade');
@@ -396,9 +417,10 @@ describe('<abona-pricing-table>', () => {
     });
 
     it('offers slots for social proof and each plan footer', async () => {
+      const ids = await catalogIds();
       const el = await table();
       expect(root(el).querySelector('slot[name="social-proof"]')).to.not.equal(null);
-      expect(card(el, 'Team').querySelector('slot[name="footer-prod_team"]')).to.not.equal(null);
+      expect(card(el, 'Team').querySelector(`slot[name="footer-${ids.product('Team')}"]`)).to.not.equal(null);
     });
   });
 
