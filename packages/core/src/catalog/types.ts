@@ -43,7 +43,11 @@ export interface Recurring {
   aggregation?: UsageAggregation;
 }
 
-/** A price of a product in one currency. Immutable once used: a change is a new price. */
+/**
+ * A price of a product in one currency. Immutable once used: a change is a new price. The
+ * engine relies on it: `priceAmount` validates and compiles a price object once and reuses
+ * that for the object's lifetime, so a price edited in place after use is not re-checked.
+ */
 export interface Price {
   id: string;
   productId: string;

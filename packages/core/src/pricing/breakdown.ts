@@ -88,7 +88,7 @@ function volumeParts(tiers: readonly Tier[], quantity: number): ExactPart[] {
 /**
  * The parts a quantity of `price` is made of for one period, their exact sum, and the line
  * amount it rounds to (raised to `minimumAmount` through a `minimum` part when lower).
- * Validates the price first.
+ * Validates the price first, once per price object (prices are immutable once used).
  *
  * @example
  * // 10,000 included, then 0.2 cents per call: 12,500 calls
