@@ -3,11 +3,14 @@ import { Hono } from 'hono';
 import { readBody, readQuery } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { toList } from '../http/pagination.js';
+import { registerRoutes } from '../openapi/registry.js';
 import type { EventService } from './events-service.js';
+import { eventSpecs } from './openapi.js';
 import { toDelivery, toEvent } from './serialize.js';
 
 /** `/v1/events` (secret key only). */
 export function eventRoutes(service: EventService) {
+  registerRoutes(...eventSpecs);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const params = readQuery(c, EventListParams);
