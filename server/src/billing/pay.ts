@@ -28,7 +28,7 @@ const ACTIVATED_BY_PAYMENT = new Set(['incomplete', 'past_due', 'unpaid']);
  */
 export async function markInvoicePaid(
   tx: Executor,
-  input: { invoice: InvoiceRow; payment: PaymentRow; atMs: number; ids: IdGenerator },
+  input: { invoice: InvoiceRow; payment: PaymentRow; atMs: number; ids: IdGenerator; attempt?: number },
 ): Promise<InvoiceRow> {
   const { payment, atMs, ids } = input;
   const livemode = input.invoice.livemode;
@@ -41,6 +41,7 @@ export async function markInvoicePaid(
       amountRemaining: 0,
       paidAt: atMs,
       nextPaymentAttemptAt: null,
+      attemptCount: Math.max(current.attemptCount, input.attempt ?? current.attemptCount + 1),
       updatedAt: atMs,
       version: current.version + 1,
     })) ?? current;
@@ -101,7 +102,7 @@ export async function recordPaymentResult(
   switch (result.status) {
     case 'succeeded': {
       const payment = (await paymentRepository.update(tx, livemode, current.id, { ...base, status: 'succeeded' })) ?? current;
-      const paid = invoice ? await markInvoicePaid(tx, { invoice, payment, atMs, ids }) : undefined;
+      const paid = invoice ? await markInvoicePaid(tx, { invoice, payment, atMs, ids, ...(input.attempt !== undefined ? { attempt: input.attempt } : {}) }) : undefined;
       if (!invoice) {
         await recordEvent(tx, { livemode, type: 'payment.succeeded', data: toPayment(payment), dedupeKey: `payment.succeeded:${payment.id}`, atMs, id: ids.next('evt') });
       }

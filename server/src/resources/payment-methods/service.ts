@@ -38,9 +38,9 @@ export function paymentMethodService(deps: PaymentMethodServiceDeps) {
   return {
     /** Test mode only: a single-use token for a test card or IBAN, so browsers never post card data to our API otherwise. */
     async tokenize(livemode: boolean, params: TokenizeParams): Promise<TokenWire> {
+      if (livemode) throw new InvalidRequest('Tokenizing is available in test mode only', undefined, 'test_mode_only');
       const gateway = gateways.of(livemode);
-      if (livemode || !isSandbox(gateway))
-        throw new InvalidRequest('Tokenizing is available in test mode only', undefined, 'test_mode_only');
+      if (!isSandbox(gateway)) throw new InvalidRequest('Tokenizing is available with the sandbox gateway only', undefined, 'test_mode_only');
       try {
         const token =
           'card' in params
@@ -82,6 +82,7 @@ export function paymentMethodService(deps: PaymentMethodServiceDeps) {
       params: PaymentMethodAttachParams,
     ): Promise<{ row: PaymentMethodRow; defaultId: string | null }> {
       const customer = await customerOf(livemode, customerId);
+      if ('card' in params && livemode) throw new InvalidRequest('Card numbers are accepted in test mode only; send a gateway token', 'card', 'test_mode_only');
       const gateway = gateways.of(livemode);
       let token: string;
       if ('card' in params) {
