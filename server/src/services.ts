@@ -43,7 +43,7 @@ export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; g
   const pricing = pricingService({ db: deps.db, clock });
   return {
     pricing,
-    invoicePreview: invoicePreviewService({ db: deps.db, clock, repos }),
+    invoicePreview: invoicePreviewService({ db: deps.db, clock, repos, pricing }),
     settings: settingsService({ db: deps.db, clock, onChange: (livemode) => pricing.invalidate(livemode) }),
     repos,
     // Checkout, subscriptions, invoices, payment methods, billing (finalize, pay, settle) and the gateways.

@@ -36,7 +36,10 @@ function queryParameters(schema: z.core.$ZodType): JsonSchema[] {
   }));
 }
 
-const errorResponse = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const errorResponse = {
+  description: 'Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
 
 function operation(spec: RouteSpec, pathParams: string[]): JsonSchema {
   const parameters = [
@@ -47,24 +50,41 @@ function operation(spec: RouteSpec, pathParams: string[]): JsonSchema {
     operationId: `${spec.method.toLowerCase()}${spec.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ? c.toUpperCase() : ''))}`,
     summary: spec.summary,
     tags: [spec.tag],
-    security: spec.auth === 'none' ? [] : spec.auth === 'publishable' ? [{ secretKey: [] }, { publishableKey: [] }] : [{ secretKey: [] }],
+    security:
+      spec.auth === 'none'
+        ? []
+        : spec.auth === 'publishable'
+          ? [{ secretKey: [] }, { publishableKey: [] }]
+          : [{ secretKey: [] }],
     responses: {
       '200': spec.response
-        ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } }
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } },
+          }
         : { description: 'OK' },
       default: errorResponse,
     },
   };
   if (parameters.length > 0) op.parameters = parameters;
   if (spec.body) {
-    op.requestBody = { required: false, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
-    op.parameters = [...((op.parameters as unknown[] | undefined) ?? []), { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }];
+    op.requestBody = {
+      required: false,
+      content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+    };
+    op.parameters = [
+      ...((op.parameters as unknown[] | undefined) ?? []),
+      { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } },
+    ];
   }
   return op;
 }
 
 /** The OpenAPI 3.1 document of `routes`, generated from the zod schemas the routes validate with. */
-export function openApiDocument(routes: readonly RouteSpec[], info: { version: string; serverUrl?: string } = { version: '0.1.0' }): JsonSchema {
+export function openApiDocument(
+  routes: readonly RouteSpec[],
+  info: { version: string; serverUrl?: string } = { version: '0.1.0' },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const spec of routes) {
     const { path, params } = openApiPath(spec.path);
@@ -76,7 +96,8 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { version: s
     info: {
       title: 'Abona API',
       version: info.version,
-      description: 'Subscription billing: catalog, pricing, checkout, subscriptions, invoices. Stripe-shaped JSON over HTTP; amounts are integer minor units.',
+      description:
+        'Subscription billing: catalog, pricing, checkout, subscriptions, invoices. Stripe-shaped JSON over HTTP; amounts are integer minor units.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
@@ -85,8 +106,16 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { version: s
     components: {
       schemas: { Error: jsonSchema(ErrorEnvelope, 'output') },
       securitySchemes: {
-        secretKey: { type: 'http', scheme: 'bearer', description: '`sk_test_…` / `sk_live_…`: the vendor backend, every route.' },
-        publishableKey: { type: 'http', scheme: 'bearer', description: '`pk_test_…` / `pk_live_…`: the browser, public catalog and checkout routes.' },
+        secretKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: '`sk_test_…` / `sk_live_…`: the vendor backend, every route.',
+        },
+        publishableKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: '`pk_test_…` / `pk_live_…`: the browser, public catalog and checkout routes.',
+        },
       },
     },
     security: [{ secretKey: [] }],

@@ -16,7 +16,11 @@ export function openApiHandler(): Handler {
   let cached: { count: number; body: string } | undefined;
   return (c) => {
     const routes = registeredRoutes();
-    if (!cached || cached.count !== routes.length) cached = { count: routes.length, body: JSON.stringify(openApiDocument(routes)) };
-    return c.body(cached.body, 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
+    if (!cached || cached.count !== routes.length)
+      cached = { count: routes.length, body: JSON.stringify(openApiDocument(routes)) };
+    return c.body(cached.body, 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    });
   };
 }

@@ -9,14 +9,21 @@ export const QUOTE_MS = Date.UTC(2026, 0, 15, 12);
 /** A fresh app with the demo catalog seeded in test mode, its clock at {@link QUOTE_MS}. */
 export async function demoHarness(): Promise<Harness> {
   const h = await setup();
-  await seedCatalog(createServices({ db: h.db, clock: h.clock, ids: h.ids }), false, await readCatalogFile(demoCatalogPath));
+  await seedCatalog(
+    createServices({ db: h.db, clock: h.clock, ids: h.ids }),
+    false,
+    await readCatalogFile(demoCatalogPath),
+  );
   h.clock.set(QUOTE_MS);
   return h;
 }
 
 /** Price ids of the demo catalog by lookup key. */
 export async function priceIds(h: Harness): Promise<Record<string, string>> {
-  const list = await h.json<{ data: { id: string; lookup_key: string | null }[] }>('GET', '/v1/prices?limit=100');
+  const list = await h.json<{ data: { id: string; lookup_key: string | null }[] }>(
+    'GET',
+    '/v1/prices?limit=100',
+  );
   return Object.fromEntries(list.data.flatMap((p) => (p.lookup_key ? [[p.lookup_key, p.id]] : [])));
 }
 
@@ -65,7 +72,9 @@ export function card(body: PricingBody, name: string) {
   const product = body.products.find((p) => p.name === name);
   if (!product) throw new Error(`no card ${name}`);
   const price = (interval: string) => {
-    const found = product.prices.find((p) => p.interval === interval && p.usage_type === 'licensed') ?? product.prices.find((p) => p.interval === interval);
+    const found =
+      product.prices.find((p) => p.interval === interval && p.usage_type === 'licensed') ??
+      product.prices.find((p) => p.interval === interval);
     if (!found) throw new Error(`no ${interval} price on ${name}`);
     return found;
   };

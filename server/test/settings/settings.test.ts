@@ -13,8 +13,16 @@ const errorParam = async (h: Harness, path: string, body: unknown) => {
 describe('/v1/settings/seller', () => {
   it('starts from the demo seller and stores changes per mode', async () => {
     const h = await setup();
-    const initial = await h.json<{ object: string; address: { country: string }; default_currency: string }>('GET', '/v1/settings/seller');
-    expect(initial).toMatchObject({ object: 'seller_settings', livemode: false, address: { country: 'RO' }, default_currency: 'EUR' });
+    const initial = await h.json<{ object: string; address: { country: string }; default_currency: string }>(
+      'GET',
+      '/v1/settings/seller',
+    );
+    expect(initial).toMatchObject({
+      object: 'seller_settings',
+      livemode: false,
+      address: { country: 'RO' },
+      default_currency: 'EUR',
+    });
     const saved = await h.json('POST', '/v1/settings/seller', {
       body: {
         name: 'Acme GmbH',
@@ -23,10 +31,17 @@ describe('/v1/settings/seller', () => {
         default_currency: 'eur',
       },
     });
-    expect(saved).toMatchObject({ name: 'Acme GmbH', address: { country: 'DE', city: 'Berlin' }, tax: { country: 'DE', registrations: [{ country: 'DE' }, { country: 'DE', type: 'oss' }] } });
+    expect(saved).toMatchObject({
+      name: 'Acme GmbH',
+      address: { country: 'DE', city: 'Berlin' },
+      tax: { country: 'DE', registrations: [{ country: 'DE' }, { country: 'DE', type: 'oss' }] },
+    });
     expect(await h.json('GET', '/v1/settings/seller')).toEqual(saved);
     // Live mode is untouched.
-    expect(await h.json('GET', '/v1/settings/seller', { key: SK_LIVE })).toMatchObject({ name: 'Abona Demo SRL', livemode: true });
+    expect(await h.json('GET', '/v1/settings/seller', { key: SK_LIVE })).toMatchObject({
+      name: 'Abona Demo SRL',
+      livemode: true,
+    });
     h.close();
   });
 
@@ -34,14 +49,21 @@ describe('/v1/settings/seller', () => {
     const h = await setup();
     const cases: [unknown, string][] = [
       [{ address: { country: 'ZZ' } }, 'address[country]'],
-      [{ tax: { country: 'RO', registrations: [{ country: 'US', type: 'oss' }] } }, 'tax[registrations][0][type]'],
+      [
+        { tax: { country: 'RO', registrations: [{ country: 'US', type: 'oss' }] } },
+        'tax[registrations][0][type]',
+      ],
       [{ tax: { country: 'RO', registrations: [{ country: 'QQ' }] } }, 'tax[registrations][0][country]'],
       [{ default_currency: 'XYZ' }, 'default_currency'],
       [{ name: '' }, 'name'],
       [{ email: 'not-an-email' }, 'email'],
       [{ colour: 'red' }, 'colour'],
     ];
-    for (const [body, param] of cases) expect(await errorParam(h, '/v1/settings/seller', body), JSON.stringify(body)).toEqual({ status: 400, param });
+    for (const [body, param] of cases)
+      expect(await errorParam(h, '/v1/settings/seller', body), JSON.stringify(body)).toEqual({
+        status: 400,
+        param,
+      });
     h.close();
   });
 
@@ -76,7 +98,9 @@ describe('/v1/settings/billing', () => {
 
   it('stores a policy per group and exposes it to other services', async () => {
     const h = await setup();
-    const coupon = await h.json<{ id: string }>('POST', '/v1/coupons', { body: { percent_off: 30, duration: 'repeating', duration_in_months: 3 } });
+    const coupon = await h.json<{ id: string }>('POST', '/v1/coupons', {
+      body: { percent_off: 30, duration: 'repeating', duration_in_months: 3 },
+    });
     await h.json('POST', '/v1/settings/billing', {
       body: {
         plan_change_policy: { downgrade: 'now' },
@@ -87,8 +111,19 @@ describe('/v1/settings/billing', () => {
       },
     });
     const settings = await loadBillingSettings(h.db, false);
-    expect(settings).toMatchObject({ prorationBehavior: 'always_invoice', dunningRetryDays: [2, 4, 8], retriesExhausted: 'unpaid', allowCancelNow: true, allowPause: true, retentionCouponId: coupon.id });
-    expect(planChangePolicyFor(settings, 'plans')).toEqual({ ...defaultPlanChangePolicy, downgrade: 'now', upgrade: 'period_end' });
+    expect(settings).toMatchObject({
+      prorationBehavior: 'always_invoice',
+      dunningRetryDays: [2, 4, 8],
+      retriesExhausted: 'unpaid',
+      allowCancelNow: true,
+      allowPause: true,
+      retentionCouponId: coupon.id,
+    });
+    expect(planChangePolicyFor(settings, 'plans')).toEqual({
+      ...defaultPlanChangePolicy,
+      downgrade: 'now',
+      upgrade: 'period_end',
+    });
     expect(planChangePolicyFor(settings, null)).toEqual({ ...defaultPlanChangePolicy, downgrade: 'now' });
     // Live keeps its defaults.
     expect((await loadBillingSettings(h.db, true)).prorationBehavior).toBe('create_prorations');
@@ -106,7 +141,11 @@ describe('/v1/settings/billing', () => {
       [{ proration_behavior: 'sometimes' }, 'proration_behavior'],
       [{ portal: { retention_coupon: 'coupon_missing' } }, 'portal[retention_coupon]'],
     ];
-    for (const [body, param] of cases) expect(await errorParam(h, '/v1/settings/billing', body), JSON.stringify(body)).toEqual({ status: 400, param });
+    for (const [body, param] of cases)
+      expect(await errorParam(h, '/v1/settings/billing', body), JSON.stringify(body)).toEqual({
+        status: 400,
+        param,
+      });
     h.close();
   });
 });

@@ -8,7 +8,11 @@ export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export function previewRepository(db: Executor) {
   return {
     async subscription(livemode: boolean, id: string): Promise<SubscriptionRow | undefined> {
-      const [row] = await db.select().from(subscriptions).where(and(eq(subscriptions.livemode, livemode), eq(subscriptions.id, id))).limit(1);
+      const [row] = await db
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.livemode, livemode), eq(subscriptions.id, id)))
+        .limit(1);
       return row;
     },
     /** The customer's credit balance in one currency (Σ of its append-only movements), minor units. */

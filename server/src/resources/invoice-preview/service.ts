@@ -27,6 +27,7 @@ import type { Repositories } from '../../services.js';
 import { toCoreCoupon } from '../coupons/service.js';
 import { commonCurrencies, quoteCurrency } from '../pricing/multi-currency.js';
 import { countryParam, visitorDetails } from '../pricing/visitor.js';
+import type { PricingService } from '../pricing/service.js';
 import { toCorePrice } from '../prices/to-core.js';
 import { loadBillingSettings, planChangePolicyFor } from '../settings/billing.js';
 import { previewRepository, type SubscriptionRow } from './repository.js';
@@ -35,6 +36,8 @@ export interface InvoicePreviewDeps {
   db: Db;
   clock: Clock;
   repos: Pick<Repositories, 'prices' | 'products' | 'customers' | 'coupons' | 'promotionCodes'>;
+  /** Its cached catalog and seller spare the preview most reads (the cache is dropped on every write). */
+  pricing?: Pick<PricingService, 'catalog' | 'seller'>;
 }
 
 /** A previewed invoice and what it was built from. */
@@ -48,7 +51,11 @@ export interface InvoicePreviewResult {
 }
 
 /** Who the invoice is for: a stored customer (with `customer_details` overriding its place), or only details. */
-function customerDetailsOf(customer: CustomerRow | undefined, taxIds: { type: string; value: string; verificationStatus: string }[], params: InvoicePreviewParams): CustomerDetailsJson {
+function customerDetailsOf(
+  customer: CustomerRow | undefined,
+  taxIds: { type: string; value: string; verificationStatus: string }[],
+  params: InvoicePreviewParams,
+): CustomerDetailsJson {
   const given = params.customer_details;
   if (given) {
     const taxId = given.tax_id ?? (taxIds[0] ? { type: taxIds[0].type, value: taxIds[0].value } : undefined);
@@ -64,8 +71,13 @@ function customerDetailsOf(customer: CustomerRow | undefined, taxIds: { type: st
       given.tax_id ? 'customer_details[tax_id][type]' : 'customer',
     );
   }
-  if (!customer) throw new InvalidRequest('Give customer or customer_details[address][country]', 'customer_details');
-  if (!customer.addressCountry) throw new InvalidRequest('This customer has no address country; pass customer_details[address]', 'customer');
+  if (!customer)
+    throw new InvalidRequest('Give customer or customer_details[address][country]', 'customer_details');
+  if (!customer.addressCountry)
+    throw new InvalidRequest(
+      'This customer has no address country; pass customer_details[address]',
+      'customer',
+    );
   const first = taxIds[0];
   const details = visitorDetails(
     {
@@ -91,24 +103,37 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
   const { db, clock, repos } = deps;
   const own = previewRepository(db);
 
-  async function priceRow(livemode: boolean, ref: string, param: string, requireActive: boolean): Promise<PriceRow> {
-    const row = (await repos.prices.find(livemode, ref)) ?? (await repos.prices.findByLookupKey(livemode, ref));
+  async function priceRow(
+    livemode: boolean,
+    ref: string,
+    param: string,
+    requireActive: boolean,
+  ): Promise<PriceRow> {
+    const cached = deps.pricing ? await deps.pricing.catalog(livemode) : undefined;
+    const row =
+      cached?.priceById.get(ref) ??
+      cached?.priceByLookupKey.get(ref) ??
+      (await repos.prices.find(livemode, ref)) ??
+      (await repos.prices.findByLookupKey(livemode, ref));
     if (!row) throw new InvalidRequest(`No such price: '${ref}'`, param, 'resource_missing');
-    if (requireActive && !row.active) throw new InvalidRequest(`The price '${ref}' is archived`, param, 'price_inactive');
+    if (requireActive && !row.active)
+      throw new InvalidRequest(`The price '${ref}' is archived`, param, 'price_inactive');
     return row;
   }
 
   async function productsOf(livemode: boolean, rows: readonly PriceRow[]): Promise<Map<string, ProductRow>> {
+    const cached = deps.pricing ? await deps.pricing.catalog(livemode) : undefined;
     const out = new Map<string, ProductRow>();
     for (const id of new Set(rows.map((r) => r.productId))) {
-      const product = await repos.products.find(livemode, id);
+      const product = cached?.productByKey.get(id) ?? (await repos.products.find(livemode, id));
       if (product) out.set(id, product);
     }
     return out;
   }
 
   function couponUsable(coupon: CouponRow, atMs: number, param: string): void {
-    if (coupon.redeemBy !== null && coupon.redeemBy <= atMs) throw new InvalidRequest('This coupon can no longer be redeemed', param, 'coupon_expired');
+    if (coupon.redeemBy !== null && coupon.redeemBy <= atMs)
+      throw new InvalidRequest('This coupon can no longer be redeemed', param, 'coupon_expired');
     if (coupon.maxRedemptions !== null && coupon.timesRedeemed >= coupon.maxRedemptions) {
       throw new InvalidRequest('This coupon has been fully redeemed', param, 'coupon_exhausted');
     }
@@ -116,41 +141,68 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
 
   /** The discount asked for (a coupon id or a customer-facing code), checked as checkout would. */
   async function requestedDiscount(livemode: boolean, params: InvoicePreviewParams, atMs: number) {
-    if (params.coupon !== undefined && params.promotion_code !== undefined) throw new InvalidRequest('Give either coupon or promotion_code, not both', 'coupon');
+    if (params.coupon !== undefined && params.promotion_code !== undefined)
+      throw new InvalidRequest('Give either coupon or promotion_code, not both', 'coupon');
     if (params.coupon !== undefined) {
       const coupon = await repos.coupons.find(livemode, params.coupon);
-      if (!coupon) throw new InvalidRequest(`No such coupon: '${params.coupon}'`, 'coupon', 'resource_missing');
+      if (!coupon)
+        throw new InvalidRequest(`No such coupon: '${params.coupon}'`, 'coupon', 'resource_missing');
       couponUsable(coupon, atMs, 'coupon');
       return { coupon, promotionCodeId: null, minimum: undefined };
     }
     if (params.promotion_code === undefined) return undefined;
     const param = 'promotion_code';
     const code = await repos.promotionCodes.findByCode(livemode, params.promotion_code);
-    if (!code || !code.active) throw new InvalidRequest(`No such promotion code: '${params.promotion_code}'`, param, 'promotion_code_invalid');
-    if (code.expiresAt !== null && code.expiresAt <= atMs) throw new InvalidRequest('This promotion code has expired', param, 'promotion_code_expired');
+    if (!code || !code.active)
+      throw new InvalidRequest(
+        `No such promotion code: '${params.promotion_code}'`,
+        param,
+        'promotion_code_invalid',
+      );
+    if (code.expiresAt !== null && code.expiresAt <= atMs)
+      throw new InvalidRequest('This promotion code has expired', param, 'promotion_code_expired');
     if (code.maxRedemptions !== null && code.timesRedeemed >= code.maxRedemptions) {
-      throw new InvalidRequest('This promotion code has been fully redeemed', param, 'promotion_code_exhausted');
+      throw new InvalidRequest(
+        'This promotion code has been fully redeemed',
+        param,
+        'promotion_code_exhausted',
+      );
     }
     if (code.customerId !== null && code.customerId !== params.customer) {
-      throw new InvalidRequest('This promotion code is for another customer', param, 'promotion_code_invalid');
+      throw new InvalidRequest(
+        'This promotion code is for another customer',
+        param,
+        'promotion_code_invalid',
+      );
     }
     const coupon = await repos.coupons.find(livemode, code.couponId);
-    if (!coupon) throw new InvalidRequest('This promotion code is no longer valid', param, 'promotion_code_invalid');
+    if (!coupon)
+      throw new InvalidRequest('This promotion code is no longer valid', param, 'promotion_code_invalid');
     couponUsable(coupon, atMs, param);
     const minimum =
-      code.minimumAmount !== null && code.minimumAmountCurrency !== null ? { amount: code.minimumAmount, currency: code.minimumAmountCurrency } : undefined;
+      code.minimumAmount !== null && code.minimumAmountCurrency !== null
+        ? { amount: code.minimumAmount, currency: code.minimumAmountCurrency }
+        : undefined;
     return { coupon, promotionCodeId: code.id, minimum };
   }
 
   /** Lines of a new purchase: each recurring item's first period from `atMs`, one-time items once. */
-  function purchaseLines(items: readonly { price: Price; quantity: number }[], atMs: number, names: Record<string, string>, defaultTaxBehavior: 'inclusive' | 'exclusive'): InvoiceLineDraft[] {
+  function purchaseLines(
+    items: readonly { price: Price; quantity: number }[],
+    atMs: number,
+    names: Record<string, string>,
+    defaultTaxBehavior: 'inclusive' | 'exclusive',
+  ): InvoiceLineDraft[] {
     const options = { productNames: names, defaultTaxBehavior };
     return items.map(({ price, quantity }) => {
       const recurring = price.recurring;
       if (recurring === null) {
         const line: InvoiceLineDraft = {
           kind: 'one_time',
-          description: quantity === 1 ? (names[price.productId] ?? price.productId) : `${names[price.productId] ?? price.productId} × ${quantity}`,
+          description:
+            quantity === 1
+              ? (names[price.productId] ?? price.productId)
+              : `${names[price.productId] ?? price.productId} × ${quantity}`,
           amount: priceAmount(price, quantity),
           quantity,
           priceId: price.id,
@@ -180,7 +232,10 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
   }
 
   async function subscriptionDiscounts(livemode: boolean, sub: SubscriptionRow): Promise<Discount[]> {
-    const coupons = await repos.coupons.findMany(livemode, sub.discounts.map((d) => d.couponId));
+    const coupons = await repos.coupons.findMany(
+      livemode,
+      sub.discounts.map((d) => d.couponId),
+    );
     const byId = new Map(coupons.map((c) => [c.id, c]));
     return sub.discounts.flatMap((d) => {
       const coupon = byId.get(d.couponId);
@@ -197,14 +252,27 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
     defaultTaxBehavior: 'inclusive' | 'exclusive',
     extra: Discount[],
   ): Promise<{ invoice: Invoice; preview: PlanChangePreview }> {
-    if (sub.status === 'canceled' || sub.status === 'incomplete_expired') throw new InvalidRequest('This subscription has ended', 'subscription', 'subscription_ended');
+    if (sub.status === 'canceled' || sub.status === 'incomplete_expired')
+      throw new InvalidRequest('This subscription has ended', 'subscription', 'subscription_ended');
     const newRefs = params.subscription_items;
-    if (!newRefs) throw new InvalidRequest('A plan-change preview needs subscription_items (the complete new set of items)', 'subscription_items');
-    const currentRows = await Promise.all(sub.items.map((item, i) => priceRow(livemode, item.priceId, `subscription[items][${i}]`, false)));
-    const newRows = await Promise.all(newRefs.map((item, i) => priceRow(livemode, item.price, `subscription_items[${i}][price]`, true)));
+    if (!newRefs)
+      throw new InvalidRequest(
+        'A plan-change preview needs subscription_items (the complete new set of items)',
+        'subscription_items',
+      );
+    const currentRows = await Promise.all(
+      sub.items.map((item, i) => priceRow(livemode, item.priceId, `subscription[items][${i}]`, false)),
+    );
+    const newRows = await Promise.all(
+      newRefs.map((item, i) => priceRow(livemode, item.price, `subscription_items[${i}][price]`, true)),
+    );
     const inCurrency = (row: PriceRow, param: string) => {
       if (row.currency !== sub.currency && !(sub.currency in row.currencyOptions)) {
-        throw new InvalidRequest(`Price ${row.id} is not offered in the subscription's currency ${sub.currency}`, param, 'currency_not_offered');
+        throw new InvalidRequest(
+          `Price ${row.id} is not offered in the subscription's currency ${sub.currency}`,
+          param,
+          'currency_not_offered',
+        );
       }
       return toCorePrice(row, sub.currency);
     };
@@ -214,7 +282,11 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
       id: sub.id,
       customerId: sub.customerId,
       status: sub.status,
-      items: sub.items.map((item, i) => ({ priceId: item.priceId, quantity: item.quantity, price: inCurrency(currentRows[i] as PriceRow, 'subscription') })),
+      items: sub.items.map((item, i) => ({
+        priceId: item.priceId,
+        quantity: item.quantity,
+        price: inCurrency(currentRows[i] as PriceRow, 'subscription'),
+      })),
       anchorMs: sub.anchorMs,
       timeZone: sub.timeZone,
       currentPeriod: { startMs: sub.currentPeriodStart, endMs: sub.currentPeriodEnd },
@@ -224,7 +296,11 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
       ...(sub.trialEnd !== null ? { trialEndMs: sub.trialEnd } : {}),
       ...(sub.canceledAt !== null ? { canceledAtMs: sub.canceledAt } : {}),
     };
-    const newItems = newRows.map((row, i) => ({ priceId: row.id, quantity: newRefs[i]?.quantity ?? 1, price: inCurrency(row, `subscription_items[${i}][price]`) }));
+    const newItems = newRows.map((row, i) => ({
+      priceId: row.id,
+      quantity: newRefs[i]?.quantity ?? 1,
+      price: inCurrency(row, `subscription_items[${i}][price]`),
+    }));
     const settings = await loadBillingSettings(db, livemode);
     const group = products.get(newRows[0]?.productId ?? '')?.productGroup ?? null;
     const preview = previewPlanChange({
@@ -256,17 +332,27 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
   return {
     async preview(livemode: boolean, params: InvoicePreviewParams): Promise<InvoicePreviewResult> {
       const atMs = params.at !== undefined ? fromIso(params.at, 'at') : clock.now();
-      const seller = await loadSeller(db, livemode);
-      const sub = params.subscription !== undefined ? await own.subscription(livemode, params.subscription) : undefined;
-      if (params.subscription !== undefined && !sub) throw new InvalidRequest(`No such subscription: '${params.subscription}'`, 'subscription', 'resource_missing');
-      if (sub && params.items !== undefined) throw new InvalidRequest('A plan-change preview takes subscription_items, not items', 'items');
-      if (!sub && params.subscription_items !== undefined) throw new InvalidRequest('subscription_items need a subscription', 'subscription');
+      const seller = deps.pricing ? await deps.pricing.seller(livemode) : await loadSeller(db, livemode);
+      const sub =
+        params.subscription !== undefined ? await own.subscription(livemode, params.subscription) : undefined;
+      if (params.subscription !== undefined && !sub)
+        throw new InvalidRequest(
+          `No such subscription: '${params.subscription}'`,
+          'subscription',
+          'resource_missing',
+        );
+      if (sub && params.items !== undefined)
+        throw new InvalidRequest('A plan-change preview takes subscription_items, not items', 'items');
+      if (!sub && params.subscription_items !== undefined)
+        throw new InvalidRequest('subscription_items need a subscription', 'subscription');
       if (sub && params.customer !== undefined && params.customer !== sub.customerId) {
         throw new InvalidRequest("customer is not the subscription's customer", 'customer');
       }
       const customerId = sub?.customerId ?? params.customer;
-      const customer = customerId !== undefined ? await repos.customers.find(livemode, customerId) : undefined;
-      if (customerId !== undefined && !customer) throw new InvalidRequest(`No such customer: '${customerId}'`, 'customer', 'resource_missing');
+      const customer =
+        customerId !== undefined ? await repos.customers.find(livemode, customerId) : undefined;
+      if (customerId !== undefined && !customer)
+        throw new InvalidRequest(`No such customer: '${customerId}'`, 'customer', 'resource_missing');
       const taxIds = customer ? ((await repos.customers.taxIdsOf([customer.id])).get(customer.id) ?? []) : [];
       const details = customerDetailsOf(customer, taxIds, params);
       const context = taxContextFor(seller, details);
@@ -284,30 +370,68 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
       } else {
         const refs: PreviewItemParams[] = params.items ?? [];
         if (refs.length === 0) throw new InvalidRequest('Give at least one item', 'items');
-        const rows = await Promise.all(refs.map((item, i) => priceRow(livemode, item.price, `items[${i}][price]`, true)));
+        const rows = await Promise.all(
+          refs.map((item, i) => priceRow(livemode, item.price, `items[${i}][price]`, true)),
+        );
         const available = commonCurrencies(rows);
-        if (available.length === 0) throw new InvalidRequest('These prices share no currency', 'items', 'no_common_currency');
+        if (available.length === 0)
+          throw new InvalidRequest('These prices share no currency', 'items', 'no_common_currency');
         const preferred = (params.currency ?? customer?.preferredCurrency ?? undefined)?.toUpperCase();
         if (params.currency !== undefined && !available.includes(preferred ?? '')) {
-          throw new InvalidRequest(`These prices are not all offered in ${preferred}`, 'currency', 'currency_not_offered');
+          throw new InvalidRequest(
+            `These prices are not all offered in ${preferred}`,
+            'currency',
+            'currency_not_offered',
+          );
         }
-        const currency = quoteCurrency({ available, country: context.customer.country, preferred, sellerDefault: seller.defaultCurrency, atMs });
+        const currency = quoteCurrency({
+          available,
+          country: context.customer.country,
+          preferred,
+          sellerDefault: seller.defaultCurrency,
+          atMs,
+        });
         const products = await productsOf(livemode, rows);
         const names = Object.fromEntries([...products.values()].map((p) => [p.id, p.name]));
-        const items = rows.map((row, i) => ({ price: toCorePrice(row, currency), quantity: refs[i]?.quantity ?? 1 }));
-        const creditBalance = customer ? Math.max(0, await own.creditBalance(livemode, customer.id, currency)) : 0;
-        invoice = buildInvoice({ currency, lines: purchaseLines(items, atMs, names, defaultTaxBehavior), discounts: extra, creditBalance, atMs }, tax);
+        const items = rows.map((row, i) => ({
+          price: toCorePrice(row, currency),
+          quantity: refs[i]?.quantity ?? 1,
+        }));
+        const creditBalance = customer
+          ? Math.max(0, await own.creditBalance(livemode, customer.id, currency))
+          : 0;
+        invoice = buildInvoice(
+          {
+            currency,
+            lines: purchaseLines(items, atMs, names, defaultTaxBehavior),
+            discounts: extra,
+            creditBalance,
+            atMs,
+          },
+          tax,
+        );
       }
 
       const minimum = requested?.minimum;
       if (minimum && minimum.currency === invoice.currency && invoice.subtotal < minimum.amount) {
-        throw new InvalidRequest(`This promotion code needs a subtotal of at least ${minimum.amount} (minor units of ${minimum.currency})`, 'promotion_code', 'promotion_code_minimum');
+        throw new InvalidRequest(
+          `This promotion code needs a subtotal of at least ${minimum.amount} (minor units of ${minimum.currency})`,
+          'promotion_code',
+          'promotion_code_minimum',
+        );
       }
       const discounts = [
         ...(sub?.discounts ?? []).map((d) => ({ couponId: d.couponId, promotionCodeId: null })),
         ...(requested ? [{ couponId: requested.coupon.id, promotionCodeId: requested.promotionCodeId }] : []),
       ];
-      return { invoice, atMs, customerId: customer?.id ?? null, subscriptionId: sub?.id ?? null, discounts, planChange: change };
+      return {
+        invoice,
+        atMs,
+        customerId: customer?.id ?? null,
+        subscriptionId: sub?.id ?? null,
+        discounts,
+        planChange: change,
+      };
     },
   };
 }

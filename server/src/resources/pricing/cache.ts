@@ -14,7 +14,13 @@ export function perModeCache<T>(clock: Clock, ttlMs: number) {
     get(livemode: boolean, load: () => Promise<T>): Promise<T> {
       const nowMs = clock.now();
       const entry = entries.get(livemode);
-      if (entry && entry.generation === generation && nowMs - entry.loadedAtMs < ttlMs && nowMs >= entry.loadedAtMs) return entry.value;
+      if (
+        entry &&
+        entry.generation === generation &&
+        nowMs - entry.loadedAtMs < ttlMs &&
+        nowMs >= entry.loadedAtMs
+      )
+        return entry.value;
       const value = load();
       const fresh = { value, loadedAtMs: nowMs, generation };
       entries.set(livemode, fresh);

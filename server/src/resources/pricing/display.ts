@@ -55,5 +55,7 @@ export function priceDisplay(price: PriceRow, product: ProductRow): PriceDisplay
 
 /** A per-unit price is sold by the seat when the vendor named its unit or bounded its quantity; else it is one flat amount. */
 export function isSeatPrice(display: PriceDisplay): boolean {
-  return display.unitLabel !== undefined || display.minQuantity !== undefined || display.maxQuantity !== undefined;
+  return (
+    display.unitLabel !== undefined || display.minQuantity !== undefined || display.maxQuantity !== undefined
+  );
 }

@@ -26,7 +26,9 @@ export function currenciesOf(row: PriceRow): string[] {
 export function commonCurrencies(rows: readonly PriceRow[]): string[] {
   const [first, ...rest] = rows;
   if (!first) return [];
-  return currenciesOf(first).filter((code) => rest.every((row) => row.currency === code || code in row.currencyOptions));
+  return currenciesOf(first).filter((code) =>
+    rest.every((row) => row.currency === code || code in row.currencyOptions),
+  );
 }
 
 /**
@@ -42,6 +44,14 @@ export function quoteCurrency(options: {
   atMs: number;
 }): CurrencyCode {
   const available = options.available as CurrencyCode[];
-  const fallback = (available.includes(options.sellerDefault as CurrencyCode) ? options.sellerDefault : available[0]) as CurrencyCode;
-  return presentmentCurrency(options.country, available, options.preferred as CurrencyCode | undefined, fallback, options.atMs);
+  const fallback = (
+    available.includes(options.sellerDefault as CurrencyCode) ? options.sellerDefault : available[0]
+  ) as CurrencyCode;
+  return presentmentCurrency(
+    options.country,
+    available,
+    options.preferred as CurrencyCode | undefined,
+    fallback,
+    options.atMs,
+  );
 }

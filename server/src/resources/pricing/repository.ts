@@ -10,6 +10,7 @@ export interface CatalogSnapshot {
   pricesByProduct: Map<string, PriceRow[]>;
   /** Every active recurring price by id and by lookup key. */
   priceById: Map<string, PriceRow>;
+  priceByLookupKey: Map<string, PriceRow>;
   productByKey: Map<string, ProductRow>;
 }
 
@@ -29,8 +30,10 @@ export function pricingRepository(db: Executor) {
         .orderBy(asc(prices.createdAt), asc(prices.id));
       const pricesByProduct = new Map<string, PriceRow[]>();
       const priceById = new Map<string, PriceRow>();
+      const priceByLookupKey = new Map<string, PriceRow>();
       for (const row of priceRows) {
         priceById.set(row.id, row);
+        if (row.lookupKey !== null) priceByLookupKey.set(row.lookupKey, row);
         const list = pricesByProduct.get(row.productId) ?? [];
         list.push(row);
         pricesByProduct.set(row.productId, list);
@@ -40,7 +43,7 @@ export function pricingRepository(db: Executor) {
         productByKey.set(row.id, row);
         if (row.lookupKey !== null) productByKey.set(row.lookupKey, row);
       }
-      return { products: productRows, pricesByProduct, priceById, productByKey };
+      return { products: productRows, pricesByProduct, priceById, priceByLookupKey, productByKey };
     },
   };
 }

@@ -30,6 +30,8 @@ export function pricingQueryOf(c: Context): unknown {
  * hints within a catalog version, so they carry an ETag and a short private max-age.
  */
 export function pricingRoutes(service: PricingService) {
+  // The service hands out the same object for a cached answer: serialize and hash it once.
+  const encoded = new WeakMap<object, { body: string; etag: string }>();
   return new Hono<AppEnv>().get('/', async (c) => {
     const query = validate(PricingQuery, pricingQueryOf(c));
     const pricing = await service.resolve(c.var.auth.livemode, query, {
@@ -37,8 +39,13 @@ export function pricingRoutes(service: PricingService) {
       xCountry: c.req.header('x-country'),
       acceptLanguage: c.req.header('accept-language'),
     });
-    const body = JSON.stringify(pricing);
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    let known = encoded.get(pricing);
+    if (!known) {
+      const text = JSON.stringify(pricing);
+      known = { body: text, etag: `W/"${createHash('sha1').update(text).digest('base64url')}"` };
+      encoded.set(pricing, known);
+    }
+    const { body, etag } = known;
     c.header('ETag', etag);
     c.header('Cache-Control', 'private, max-age=30');
     c.header('Vary', 'Authorization, CF-IPCountry, X-Country, Accept-Language');

@@ -1,5 +1,11 @@
 import type { Pricing, PricingPrice, PricingProduct, PricingTier } from '@abona/api';
-import { divideRoundHalfUp, yearlySavingPercent, type Interval, type ResolvedPrice, type Tier } from '@abona/core';
+import {
+  divideRoundHalfUp,
+  yearlySavingPercent,
+  type Interval,
+  type ResolvedPrice,
+  type Tier,
+} from '@abona/core';
 import type { PriceRow, ProductRow } from '../../db/schema.js';
 import type { PriceDisplay, ProductDisplay } from './display.js';
 
@@ -23,7 +29,11 @@ const intervalOrder = ['day', 'week', 'month', 'year'] as const;
 type IntervalUnit = (typeof intervalOrder)[number];
 
 function tierOf(tier: Tier): PricingTier {
-  return { up_to: tier.upTo, unit_amount_decimal: tier.unitAmountDecimal ?? String(tier.unitAmount ?? 0), flat_amount: tier.flatAmount ?? 0 };
+  return {
+    up_to: tier.upTo,
+    unit_amount_decimal: tier.unitAmountDecimal ?? String(tier.unitAmount ?? 0),
+    flat_amount: tier.flatAmount ?? 0,
+  };
 }
 
 /** Months in an interval of whole months, for the per-month figure of yearly and quarterly prices. */
@@ -104,7 +114,12 @@ function toProduct(p: PricedProduct): PricingProduct {
     description: p.product.description ?? '',
     highlight: p.display.highlight,
     cta: { ...p.display.cta },
-    features: p.product.entitlements.map((e) => ({ key: e.key, name: e.name, value: e.value, ...(e.unit !== undefined ? { unit: e.unit } : {}) })),
+    features: p.product.entitlements.map((e) => ({
+      key: e.key,
+      name: e.name,
+      value: e.value,
+      ...(e.unit !== undefined ? { unit: e.unit } : {}),
+    })),
     prices: prices.map(toPrice),
   };
   if (p.display.badge !== undefined) out.badge = p.display.badge;
@@ -114,12 +129,19 @@ function toProduct(p: PricedProduct): PricingProduct {
 }
 
 /** The `GET /v1/pricing` answer: cards in display order, the feature union, intervals and currencies offered. */
-export function toPricing(input: { currency: string; country: string; available: string[]; products: PricedProduct[] }): Pricing {
+export function toPricing(input: {
+  currency: string;
+  country: string;
+  available: string[];
+  products: PricedProduct[];
+}): Pricing {
   const products = input.products.map(toProduct);
   const features = new Map<string, { key: string; name: string; unit?: string }>();
   const units = new Set<IntervalUnit>();
   for (const product of products) {
-    for (const f of product.features) if (!features.has(f.key)) features.set(f.key, { key: f.key, name: f.name, ...(f.unit !== undefined ? { unit: f.unit } : {}) });
+    for (const f of product.features)
+      if (!features.has(f.key))
+        features.set(f.key, { key: f.key, name: f.name, ...(f.unit !== undefined ? { unit: f.unit } : {}) });
     for (const price of product.prices) units.add(price.interval);
   }
   return {

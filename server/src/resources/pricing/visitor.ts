@@ -12,7 +12,12 @@ export function isKnownCountry(code: string): boolean {
 /** Checks a country parameter: upper-cased, known, else a 400 naming `param`. */
 export function countryParam(value: string, param: string): string {
   const code = value.toUpperCase();
-  if (!isKnownCountry(code)) throw new InvalidRequest(`Unknown country: '${value}' (expected an ISO 3166-1 alpha-2 code like "RO")`, param, 'invalid_country');
+  if (!isKnownCountry(code))
+    throw new InvalidRequest(
+      `Unknown country: '${value}' (expected an ISO 3166-1 alpha-2 code like "RO")`,
+      param,
+      'invalid_country',
+    );
   return code;
 }
 
@@ -80,7 +85,11 @@ export function visitorDetails(visitor: VisitorParams, typeParam: string): Custo
   if (visitor.taxId !== undefined) {
     const type = visitor.taxId.type;
     if (!(taxIdTypes as readonly string[]).includes(type)) {
-      throw new InvalidRequest(`Unknown tax id type: '${type}' (one of ${taxIdTypes.join(', ')})`, typeParam, 'invalid_tax_id_type');
+      throw new InvalidRequest(
+        `Unknown tax id type: '${type}' (one of ${taxIdTypes.join(', ')})`,
+        typeParam,
+        'invalid_tax_id_type',
+      );
     }
     const checked = validateTaxId(type as TaxIdType, visitor.taxId.value);
     details.taxId = { type, value: checked.normalized, valid: checked.valid };

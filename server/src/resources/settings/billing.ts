@@ -39,7 +39,8 @@ export const BILLING_SETTINGS_KEY = 'billing';
  * setting added later gets its default). Works with a transaction handle too.
  */
 export async function loadBillingSettings(db: Executor, livemode: boolean): Promise<BillingSettings> {
-  const stored = (await settingsRepository(db).read(livemode, BILLING_SETTINGS_KEY)) as Partial<BillingSettings> | undefined;
+  const stored = (await settingsRepository(db).read(livemode, BILLING_SETTINGS_KEY)) as
+    Partial<BillingSettings> | undefined;
   if (!stored) return defaultBillingSettings;
   return {
     ...defaultBillingSettings,
@@ -49,7 +50,10 @@ export async function loadBillingSettings(db: Executor, livemode: boolean): Prom
 }
 
 /** The plan-change policy for a product of `group` (null: no group): the group's overrides over the default. */
-export function planChangePolicyFor(settings: BillingSettings, group: string | null | undefined): PlanChangePolicy {
+export function planChangePolicyFor(
+  settings: BillingSettings,
+  group: string | null | undefined,
+): PlanChangePolicy {
   const overrides = group ? settings.planChangePolicyByGroup[group] : undefined;
   return overrides ? { ...settings.planChangePolicy, ...overrides } : settings.planChangePolicy;
 }

@@ -1,4 +1,7 @@
-import type { BillingSettings as BillingSettingsWire, SellerSettings as SellerSettingsWire } from '@abona/api';
+import type {
+  BillingSettings as BillingSettingsWire,
+  SellerSettings as SellerSettingsWire,
+} from '@abona/api';
 import type { SellerSettings } from '../../billing/seller.js';
 import type { BillingSettings } from './billing.js';
 

@@ -18,7 +18,8 @@ const knownCountries = new Set(countryCodes);
 
 function checkCountry(code: string, param: string): string {
   const upper = code.toUpperCase();
-  if (!knownCountries.has(upper)) throw new InvalidRequest(`Unknown country: '${code}'`, param, 'invalid_country');
+  if (!knownCountries.has(upper))
+    throw new InvalidRequest(`Unknown country: '${code}'`, param, 'invalid_country');
   return upper;
 }
 
@@ -57,13 +58,22 @@ function sellerFrom(current: SellerSettings, params: SellerSettingsParams): Sell
         ...(r.tax_id !== undefined ? { taxId: r.tax_id } : {}),
       })),
       ...(t.prices_include_tax_in !== undefined
-        ? { pricesIncludeTaxIn: t.prices_include_tax_in.map((c, i) => checkCountry(c, `tax[prices_include_tax_in][${i}]`)) }
+        ? {
+            pricesIncludeTaxIn: t.prices_include_tax_in.map((c, i) =>
+              checkCountry(c, `tax[prices_include_tax_in][${i}]`),
+            ),
+          }
         : {}),
     };
   }
   if (params.default_currency !== undefined) {
     const code = params.default_currency.toUpperCase();
-    if (!isCurrencyCode(code)) throw new InvalidRequest(`Unknown currency: '${params.default_currency}'`, 'default_currency', 'invalid_currency');
+    if (!isCurrencyCode(code))
+      throw new InvalidRequest(
+        `Unknown currency: '${params.default_currency}'`,
+        'default_currency',
+        'invalid_currency',
+      );
     next.defaultCurrency = code;
   }
   return next;
@@ -71,15 +81,20 @@ function sellerFrom(current: SellerSettings, params: SellerSettingsParams): Sell
 
 function billingFrom(current: BillingSettings, params: BillingSettingsParams): BillingSettings {
   const next: BillingSettings = { ...current };
-  if (params.plan_change_policy !== undefined) next.planChangePolicy = { ...current.planChangePolicy, ...params.plan_change_policy };
-  if (params.plan_change_policy_by_group !== undefined) next.planChangePolicyByGroup = params.plan_change_policy_by_group;
+  if (params.plan_change_policy !== undefined)
+    next.planChangePolicy = { ...current.planChangePolicy, ...params.plan_change_policy };
+  if (params.plan_change_policy_by_group !== undefined)
+    next.planChangePolicyByGroup = params.plan_change_policy_by_group;
   if (params.proration_behavior !== undefined) next.prorationBehavior = params.proration_behavior;
   const dunning = params.dunning;
   if (dunning?.retry_days !== undefined) {
     dunning.retry_days.forEach((day, i) => {
       const previous = dunning.retry_days?.[i - 1];
       if (previous !== undefined && day <= previous) {
-        throw new InvalidRequest('retry_days must ascend strictly (days after the first failure)', `dunning[retry_days][${i}]`);
+        throw new InvalidRequest(
+          'retry_days must ascend strictly (days after the first failure)',
+          `dunning[retry_days][${i}]`,
+        );
       }
     });
     next.dunningRetryDays = dunning.retry_days;
@@ -105,7 +120,8 @@ export function settingsService(deps: SettingsServiceDeps) {
           return await saveSeller(tx, livemode, next, clock.now());
         } catch (error) {
           // The engine names its own fields; the vendor sent the wire's.
-          if (error instanceof InvalidInputError) throw new InvalidRequest(error.message, wireParamOfSeller(error.param));
+          if (error instanceof InvalidInputError)
+            throw new InvalidRequest(error.message, wireParamOfSeller(error.param));
           throw error;
         }
       });
@@ -120,7 +136,11 @@ export function settingsService(deps: SettingsServiceDeps) {
         const next = billingFrom(await loadBillingSettings(tx, livemode), params);
         if (params.portal?.retention_coupon) {
           if (!(await settingsRepository(tx).couponExists(livemode, params.portal.retention_coupon))) {
-            throw new InvalidRequest(`No such coupon: '${params.portal.retention_coupon}'`, 'portal[retention_coupon]', 'resource_missing');
+            throw new InvalidRequest(
+              `No such coupon: '${params.portal.retention_coupon}'`,
+              'portal[retention_coupon]',
+              'resource_missing',
+            );
           }
         }
         await settingsRepository(tx).write(livemode, BILLING_SETTINGS_KEY, next, clock.now());
