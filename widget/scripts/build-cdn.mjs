@@ -12,16 +12,17 @@ import { shippedBundles } from './bundles.mjs';
 /**
  * Builds abona.js (ESM, English inline, other languages as chunks/*.js), abona.iife.js (global
  * `Abona`, every language inline) and manifest.json (each file's SRI hash and sizes) into
- * `outdir` (relative to the widget folder), replacing what was there.
+ * `outdir` (relative to the widget folder), replacing what was there. `overrides` are esbuild
+ * options for experiments (the benchmark's `--profile` builds unminified).
  * @returns {Promise<{ name: string, version: string, files: Record<string, { integrity: string, bytes: number, gzipBytes: number, brotliBytes: number }> }>}
  */
-export async function buildCdn(outdir = 'dist/cdn') {
+export async function buildCdn(outdir = 'dist/cdn', overrides = {}) {
   const root = shippedBundles[0].absWorkingDir;
   const dir = join(root, outdir);
   // Chunk names carry content hashes: start clean so the manifest lists only what ships.
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const results = await Promise.all(shippedBundles.map((options) => build({ ...options, outdir, metafile: true })));
+  const results = await Promise.all(shippedBundles.map((options) => build({ ...options, ...overrides, outdir, metafile: true })));
   const outputs = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((path) => path.endsWith('.js'));
   const files = {};
   for (const path of outputs.sort()) {

@@ -1,3 +1,5 @@
+import { numberFormat } from './intl-cache.js';
+
 /**
  * Formats an instant (ISO-8601 string or epoch milliseconds) as a date in the customer's locale:
  * "26 Dec 2026" in en-GB, "26 dec. 2026" in ro. Billing dates are shown in the customer's time
@@ -11,10 +13,10 @@ export function formatDate(instant: string | number, locale: string, timeZone?: 
 
 /** Formats a count in the locale: 10000 → "10,000" (en), "10.000" (de), "10 000" (fr). */
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** Formats a whole percentage: 17 → "17%" (en), "17 %" (de, fr). */
 export function formatPercent(percent: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
 }

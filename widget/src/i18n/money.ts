@@ -4,6 +4,8 @@
  * here as the exceptions to 2, copied from @abona/core's table so the bundle does not carry the
  * engine (and its decimal library) for three short lists.
  */
+import { numberFormat } from './intl-cache.js';
+
 const exponentZero = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
 const exponentThree = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 const exponentFour = new Set(['CLF', 'UYW']);
@@ -72,7 +74,7 @@ export function formatUnitAmount(unitAmountDecimalMinor: string, currency: strin
 
 function format(major: string, currency: string, locale: string, minimumFractionDigits: number, maximumFractionDigits: number): string {
   const formatter = (currencyDisplay: 'symbol' | 'narrowSymbol') =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay, minimumFractionDigits, maximumFractionDigits });
+    numberFormat(locale, { style: 'currency', currency, currencyDisplay, minimumFractionDigits, maximumFractionDigits });
   // Intl accepts exact decimal strings (ES2023); the cast only satisfies the ES2022 lib types.
   const withSymbol = formatter('symbol').format(major as unknown as number);
   // Some locales (ro: "29,00 EUR") have no symbol of their own, yet people there write "29,00 €".

@@ -1,3 +1,4 @@
+import { numberFormat } from './intl-cache.js';
 import { catalogLocale, formattingLocale, type Locale } from './locale.js';
 
 /** A plural message: one text per CLDR plural category; `other` is required. */
@@ -65,16 +66,16 @@ export function createTranslator<K extends string>(catalogs: LoadedCatalogs<K>, 
   };
 }
 
-const formatterCache = new Map<string, { plural: Intl.PluralRules; number: Intl.NumberFormat }>();
+const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** Intl objects per locale tag: building them costs more than a whole render of a card. */
 function formatters(tag: string): { plural: Intl.PluralRules; number: Intl.NumberFormat } {
-  let cached = formatterCache.get(tag);
-  if (!cached) {
-    cached = { plural: new Intl.PluralRules(tag), number: new Intl.NumberFormat(tag) };
-    formatterCache.set(tag, cached);
+  let plural = pluralRules.get(tag);
+  if (!plural) {
+    plural = new Intl.PluralRules(tag);
+    pluralRules.set(tag, plural);
   }
-  return cached;
+  return { plural, number: numberFormat(tag) };
 }
 
 function pickPlural(message: PluralMessage, rules: Intl.PluralRules, count: string | number | undefined): string {

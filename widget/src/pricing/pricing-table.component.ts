@@ -398,15 +398,15 @@ export class PricingTable extends AbonaElement {
     const included = value !== false && value !== 0;
     const unit = own?.unit ?? feature.unit;
     const name = own?.name ?? feature.name;
-    let text: TemplateResult;
-    if (typeof value === 'number') text = html`<strong>${formatNumber(value, locale)}</strong> ${name}${unit ? ` ${unit}` : ''}`;
-    else if (typeof value === 'string') text = html`<strong>${value}</strong> ${name}`;
-    else text = html`${name}`;
+    const amount = typeof value === 'number' ? formatNumber(value, locale) : typeof value === 'string' ? value : '';
+    // One flat template per row (no nested ones for the icon or the value): a table renders a
+    // dozen of these per card, and each nested template is another instance for Lit to clone.
     return html`<li class=${included ? 'included' : 'excluded'}>
-      ${included
-        ? html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M5 10.5l3.2 3.2L15 7" /></svg>`
-        : html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M6 10h8" /></svg>`}
-      <span>${text}<span class="visually-hidden"> · ${included ? t('common.included') : t('common.notIncluded')}</span></span>
+      <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d=${included ? 'M5 10.5l3.2 3.2L15 7' : 'M6 10h8'} /></svg>
+      <span>
+        <strong>${amount}</strong>${amount ? ' ' : ''}${name}${typeof value === 'number' && unit ? ` ${unit}` : ''}
+        <span class="visually-hidden">· ${included ? t('common.included') : t('common.notIncluded')}</span>
+      </span>
     </li>`;
   }
 }
