@@ -41,6 +41,12 @@ export const measuredBundles = [
  * Size budgets, gzip bytes (level 9), for what a page must download before an element can
  * render: the entry file plus every chunk it imports statically. Lazy chunks (other languages)
  * are listed by the check but load only when needed; each stays under `lazyChunkBudget`.
+ *
+ * The pricing table's target is 15 KB. It measures 19.4 KB (was 23.4): Lit ≈ 5.6, the component
+ * ≈ 3.0, its styles and the design tokens ≈ 2.5, price formatting ≈ 1.7, English copy ≈ 0.9,
+ * API client, store, nanostores, shared controls and config the rest (`node
+ * scripts/check-size.mjs --analyze`). Languages, CSS and template whitespace are done; what is
+ * left is code the first render runs, so the line holds at 20 KB until that code shrinks.
  */
 export const budgets = {
   'dist/cdn/abona.js': 35 * 1024,

@@ -8,6 +8,10 @@
  * the server picks from the request (IP, Accept-Language). `interval` is the preferred interval;
  * the response still carries every interval's prices so switching needs no round trip.
  * `quantity[<price id>]` (repeatable) resolves that price for that many units (seats).
+ *
+ * Mirrors `Pricing` / `PricingQuery` in @abona/api (packages/api/src/pricing.ts), which the
+ * server validates with; the widget's tests run against that server. The query there also takes
+ * state, postal_code, business, tax_id_type, tax_id and products, which the table does not send yet.
  */
 
 /** A billing interval. */
@@ -69,15 +73,12 @@ export interface PricingPrice {
   gross_amount: number;
   /** per_unit: the amount for one unit (seat), minor units. */
   unit_display_amount?: number;
-  /**
-   * per_unit with a fractional unit price (usage): decimal string of minor units ("0.2" = €0.002).
-   * Proposed addition to the contract; the widget falls back to `unit_display_amount`.
-   */
+  /** per_unit with a fractional unit price (usage): decimal string of minor units ("0.2" = €0.002). */
   unit_amount_decimal?: string;
   /**
-   * Yearly (or multi-month) prices: the server's per-month equivalent of `display_amount`, so a
-   * card can read "€29 / month, billed yearly as €348" without the widget dividing money.
-   * Proposed addition to the contract; without it the card shows the full amount per interval.
+   * Intervals of whole months or years: the server's per-month equivalent of `display_amount`
+   * (half-up), so a flat yearly card can read "€29 / month, billed yearly as €348" without the
+   * widget dividing money. Other models show their amount per interval.
    */
   monthly_display_amount?: number;
   tax_inclusive: boolean;
@@ -106,7 +107,7 @@ export interface PricingProduct {
   badge?: string;
   cta: PricingCta;
   features: ProductFeature[];
-  /** Saving of yearly over monthly billing, computed by the server from real prices. */
+  /** Whole percent saved by yearly over monthly billing, from the real prices (rounded down: 16.7 → 16). */
   yearly_saving_percent?: number;
   prices: PricingPrice[];
 }
