@@ -27,7 +27,9 @@ const started = performance.now();
 
 // What ships, built from the current source; and the three plans of the server's demo catalog.
 const profile = Boolean(arg('profile'));
-await buildCdn('dist/cdn-bench', profile ? { minify: false } : {});
+// Outside dist/, so a publish never ships it.
+const benchDir = 'node_modules/.cache/abona-cdn-bench';
+await buildCdn(benchDir, profile ? { minify: false } : {});
 const demo = await demoCatalog();
 const api = await startAbonaServer({ products: demo.products.slice(0, 3) });
 
@@ -158,7 +160,7 @@ const server = createServer(async (req, res) => {
       return res.end(Buffer.from(await response.arrayBuffer()));
     }
     if (url.pathname.startsWith('/cdn/')) {
-      const body = await readFile(`${root}dist/cdn-bench/${url.pathname.slice(5).replace(/\.\./g, '')}`);
+      const body = await readFile(`${root}${benchDir}/${url.pathname.slice(5).replace(/\.\./g, '')}`);
       return res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(body);
     }
     const file = files[url.pathname];

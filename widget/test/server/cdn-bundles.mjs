@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildCdn } from '../../scripts/build-cdn.mjs';
 
-const outdir = 'dist/cdn-test';
+// Outside dist/, so a publish never ships test builds.
+const outdir = 'node_modules/.cache/abona-cdn-test';
 const root = fileURLToPath(new URL(`../../${outdir}/`, import.meta.url));
 const types = { js: 'text/javascript; charset=utf-8', json: 'application/json; charset=utf-8', map: 'application/json; charset=utf-8' };
 
