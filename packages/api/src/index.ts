@@ -16,3 +16,6 @@ export * from './webhooks.js';
 export * from './webhook-endpoints.js';
 export * from './events.js';
 export * from './emails.js';
+export * from './portal.js';
+export * from './test-clocks.js';
+export * from './entitlements.js';

@@ -57,6 +57,8 @@ export const Customer = z.strictObject({
   locale: z.nullable(z.string()),
   preferred_currency: z.nullable(z.string()),
   metadata: z.record(z.string(), z.string()),
+  /** The test clock the customer lives by (test mode), or null. */
+  test_clock: z.nullable(z.string()),
   livemode: z.boolean(),
   created: Timestamp,
 });
@@ -75,6 +77,8 @@ export const CustomerCreateParams = z.strictObject({
   locale: z.optional(Locale),
   preferred_currency: z.optional(Currency),
   metadata: z.optional(Metadata),
+  /** Test mode only: attach the customer to this test clock (`tc_…`); fixed for life. */
+  test_clock: z.optional(Id),
 });
 export type CustomerCreateParams = z.infer<typeof CustomerCreateParams>;
 
