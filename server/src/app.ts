@@ -19,6 +19,10 @@ import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLogger } from './middleware/logger/index.js';
 import { couponRoutes } from './resources/coupons/routes.js';
 import { customerRoutes } from './resources/customers/routes.js';
+import { entitlementRoutes } from './resources/entitlements/routes.js';
+import { portalSessionRoutes } from './resources/portal-sessions/routes.js';
+import { testClockRoutes } from './resources/test-clocks/routes.js';
+import { portalRoutes } from './portal/routes.js';
 import { checkoutSessionRoutes } from './resources/checkout-sessions/routes.js';
 import { invoiceRoutes } from './resources/invoices/routes.js';
 import { customerPaymentMethodRoutes, tokenizeRoutes } from './resources/payment-methods/routes.js';
@@ -102,6 +106,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // The portal has its own auth (a one-time code, then a customer-scoped token), so it is
+  // mounted before API-key auth; its handlers answer before the middleware below runs.
+  app.route(
+    '/v1/portal',
+    portalRoutes(
+      {
+        sessions: services.portalSessions,
+        portal: services.portal,
+        db: deps.db,
+        clock,
+        ids,
+        rateLimit: config.rateLimit,
+        idempotencyTtlMs: config.idempotencyTtlMs,
+      },
+      [], // extensions: the lifecycle's portal routes (plan changes, cancel, pause, payment methods)
+    ),
+  );
   app.use('/v1/*', authenticate({ db: deps.db, publicRoutes }));
   app.use('/v1/*', rateLimit({ clock, max: config.rateLimit.max, windowMs: config.rateLimit.windowMs }));
   app.use('/v1/*', idempotency({ db: deps.db, clock, ids, ttlMs: config.idempotencyTtlMs }));
@@ -118,6 +139,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/coupons', couponRoutes(services.coupons, clock));
   app.route('/v1/promotion_codes', promotionCodeRoutes(services.promotionCodes, clock));
   app.route('/v1/customers', customerRoutes(services.customers));
+  app.route('/v1/customers', entitlementRoutes(services.entitlements));
+  app.route('/v1/portal_sessions', portalSessionRoutes(services.portalSessions));
+  app.route('/v1/test_helpers/test_clocks', testClockRoutes(services.testClocks));
   app.route('/v1/customers', customerPaymentMethodRoutes(services.paymentMethods));
   app.route('/v1/payment_methods', tokenizeRoutes(services.paymentMethods));
   app.route('/v1/checkout_sessions', checkoutSessionRoutes(services.checkoutSessions, services.checkoutConfirmation, clock));

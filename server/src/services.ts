@@ -19,6 +19,12 @@ import { productRepository } from './resources/products/repository.js';
 import { productService } from './resources/products/service.js';
 import { promotionCodeRepository } from './resources/promotion-codes/repository.js';
 import { promotionCodeService } from './resources/promotion-codes/service.js';
+import { entitlementService } from './resources/entitlements/service.js';
+import { portalSessionService } from './resources/portal-sessions/service.js';
+import { createClocks } from './resources/test-clocks/clocks.js';
+import { testClockRepository } from './resources/test-clocks/repository.js';
+import { testClockService } from './resources/test-clocks/service.js';
+import { portalService } from './portal/service.js';
 
 /** Every repository, built once per database. */
 export function createRepositories(db: Db) {
@@ -39,6 +45,7 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; gateway?: PaymentGateway | undefined }) {
   const repos = createRepositories(deps.db);
   const { clock, ids } = deps;
+  const entitlements = entitlementService({ db: deps.db });
   // Pricing caches catalog and seller per mode; settings changes drop its seller at once.
   const pricing = pricingService({ db: deps.db, clock });
   return {
@@ -52,7 +59,14 @@ export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; g
     prices: priceService({ prices: repos.prices, products: repos.products, clock, ids }),
     coupons: couponService({ coupons: repos.coupons, products: repos.products, clock, ids }),
     promotionCodes: promotionCodeService({ promotionCodes: repos.promotionCodes, coupons: repos.coupons, customers: repos.customers, clock, ids }),
-    customers: customerService({ customers: repos.customers, clock, ids }),
+    customers: customerService({ customers: repos.customers, clock, ids, testClocks: testClockRepository(deps.db) }),
+    /** "Now" per customer: a test clock's frozen time, or the system clock. */
+    clocks: createClocks(deps.db, clock),
+    // Lifecycle steps (renewals, trial ends, retries) plug into `advancers`, in the order they must run.
+    testClocks: testClockService({ db: deps.db, clock, ids, advancers: [] }),
+    portalSessions: portalSessionService({ db: deps.db, clock, ids }),
+    portal: portalService({ db: deps.db, clock, ids, entitlements }),
+    entitlements,
     webhookEndpoints: webhookEndpointService({ db: deps.db, clock, ids }),
     events: eventService({ db: deps.db, clock, ids }),
     emails: emailService({ db: deps.db }),

@@ -33,6 +33,7 @@ export function toCustomer(view: CustomerView): Customer {
     locale: row.locale,
     preferred_currency: row.preferredCurrency,
     metadata: row.metadata,
+    test_clock: row.testClockId,
     livemode: row.livemode,
     created: toIso(row.createdAt),
   };

@@ -13,6 +13,8 @@ export interface CustomerServiceDeps {
   customers: CustomerRepository;
   clock: Clock;
   ids: IdGenerator;
+  /** Test clocks a new customer may attach to (`test_clock`, test mode only). */
+  testClocks?: { find(id: string): Promise<{ id: string } | undefined> };
 }
 
 /**
@@ -79,6 +81,14 @@ export function customerService(deps: CustomerServiceDeps) {
     retrieve: view,
 
     async create(livemode: boolean, params: CustomerCreateParams): Promise<CustomerView> {
+      if (params.test_clock !== undefined) {
+        if (livemode) {
+          throw new InvalidRequest('test_clock can only be used in test mode: use a sk_test_ key', 'test_clock', 'livemode_mismatch');
+        }
+        if (!(await deps.testClocks?.find(params.test_clock))) {
+          throw new InvalidRequest(`No such test clock: '${params.test_clock}'`, 'test_clock', 'resource_missing');
+        }
+      }
       const nowMs = clock.now();
       const id = ids.next('cus');
       const row: CustomerRow = {
@@ -95,7 +105,7 @@ export function customerService(deps: CustomerServiceDeps) {
         preferredCurrency: params.preferred_currency === undefined ? null : normalizeCurrency(params.preferred_currency, 'preferred_currency'),
         metadata: params.metadata ?? {},
         taxExempt: 'none',
-        testClockId: null,
+        testClockId: params.test_clock ?? null,
         defaultPaymentMethodId: null,
         deletedAt: null,
       };
