@@ -1,3 +1,5 @@
+import { CheckoutSession, InvoiceWire, PaymentMethodWire, SubscriptionWire } from '@abona/api';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { PK_TEST } from '../helpers.js';
 import { CARD_OK, counts, createSession, expectLedgerBalanced, setupBilling, type Json } from './helpers.js';
@@ -40,6 +42,13 @@ describe('checkout: a Romanian consumer buys Pro monthly in EUR', () => {
     expect(await counts(h)).toEqual(before);
     expect(before).toMatchObject({ customers: 1, subscriptions: 1, invoices: 1, payments: 1, payment_methods: 1 });
     await expectLedgerBalanced(h);
+
+    // Answers match the published wire schemas exactly (strict objects: no extra, none missing).
+    expect(z.safeParse(CheckoutSession, session).success).toBe(true);
+    expect(z.safeParse(CheckoutSession, done).success).toBe(true);
+    expect(z.safeParse(InvoiceWire, invoice).success).toBe(true);
+    expect(z.safeParse(SubscriptionWire, sub).success).toBe(true);
+    expect(z.safeParse(PaymentMethodWire, methods.data[0]).success).toBe(true);
 
     const events = await h.db.query.events.findMany();
     expect(events.map((e) => e.type).sort()).toEqual(

@@ -98,92 +98,116 @@ export const CheckoutSessionCompleteActionParams = z.strictObject({
 });
 export type CheckoutSessionCompleteActionParams = z.infer<typeof CheckoutSessionCompleteActionParams>;
 
+const IsoTime = z.string();
+const Money = z.int();
+
 /** One tax on a line or in the breakdown. */
-export interface TaxAmountWire {
-  amount: number;
-  taxable_amount: number;
-  rate_percent: string;
-  type: string;
-  label: string;
-  jurisdiction: string;
-  inclusive: boolean;
-  reverse_charge: boolean;
-}
+export const TaxAmountWire = z.strictObject({
+  amount: Money,
+  taxable_amount: Money,
+  rate_percent: z.string(),
+  type: z.string(),
+  label: z.string(),
+  jurisdiction: z.string(),
+  inclusive: z.boolean(),
+  reverse_charge: z.boolean(),
+});
+export type TaxAmountWire = z.infer<typeof TaxAmountWire>;
 
-/** A line of a quote or an invoice. */
-export interface InvoiceLineWire {
-  id?: string;
-  object?: 'line_item';
-  kind: string;
-  description: string;
-  amount: number;
-  quantity: number;
-  price: string | null;
-  product: string | null;
-  period: { start: string; end: string } | null;
-  tax_behavior: 'inclusive' | 'exclusive';
-  discount_amount: number;
-  net_amount: number;
-  taxes: TaxAmountWire[];
-  total_amount: number;
-}
+/** A line of a quote or an invoice (invoice lines also carry `id` and `object`). */
+export const InvoiceLineWire = z.strictObject({
+  id: z.optional(z.string()),
+  object: z.optional(z.literal('line_item')),
+  kind: z.string(),
+  description: z.string(),
+  amount: Money,
+  quantity: z.int(),
+  price: z.nullable(z.string()),
+  product: z.nullable(z.string()),
+  period: z.nullable(z.strictObject({ start: IsoTime, end: IsoTime })),
+  tax_behavior: z.enum(['inclusive', 'exclusive']),
+  discount_amount: Money,
+  net_amount: Money,
+  taxes: z.array(TaxAmountWire),
+  total_amount: Money,
+});
+export type InvoiceLineWire = z.infer<typeof InvoiceLineWire>;
 
-/** What checkout shows: today's invoice as the engine computed it, and the first renewal after a trial. */
-export interface CheckoutQuote {
-  currency: string;
-  lines: InvoiceLineWire[];
-  subtotal: number;
-  total_discount: number;
-  total_excluding_tax: number;
-  tax: number;
-  total: number;
-  tax_breakdown: TaxAmountWire[];
-  amount_due: number;
-  reverse_charge: boolean;
-  notes: string[];
-  /** After a trial (or for the next period): what will be charged and when. */
-  then: { date: string; subtotal: number; total_discount: number; tax: number; total: number; tax_breakdown: TaxAmountWire[] } | null;
-}
+/** What checkout shows: today's invoice as the engine computed it, and the next one (after a trial, or the next period). */
+export const CheckoutQuote = z.strictObject({
+  currency: z.string(),
+  lines: z.array(InvoiceLineWire),
+  subtotal: Money,
+  total_discount: Money,
+  total_excluding_tax: Money,
+  tax: Money,
+  total: Money,
+  tax_breakdown: z.array(TaxAmountWire),
+  amount_due: Money,
+  reverse_charge: z.boolean(),
+  notes: z.array(z.string()),
+  then: z.nullable(
+    z.strictObject({ date: IsoTime, subtotal: Money, total_discount: Money, tax: Money, total: Money, tax_breakdown: z.array(TaxAmountWire) }),
+  ),
+});
+export type CheckoutQuote = z.infer<typeof CheckoutQuote>;
 
-export interface CheckoutSession {
-  id: string;
-  object: 'checkout_session';
-  status: 'open' | 'complete' | 'expired';
-  mode: 'subscription' | 'payment';
-  payment_status: 'unpaid' | 'processing' | 'requires_action' | 'paid' | 'no_payment_required';
-  currency: string;
-  line_items: { price: string; quantity: number }[];
-  customer: string | null;
-  customer_email: string | null;
-  customer_details: {
-    name: string | null;
-    business: boolean;
-    business_name: string | null;
-    address: { country: string | null; state: string | null; postal_code: string | null; line1: string | null; line2: string | null; city: string | null };
-    tax_id: { type: string; value: string; valid: boolean } | null;
-  };
-  promotion_code: string | null;
-  discount: { coupon: string; promotion_code: string | null; name: string | null; percent_off: string | null; amount_off: number | null } | null;
-  amount_subtotal: number;
-  amount_discount: number;
-  amount_tax: number;
-  amount_total: number;
-  quote: CheckoutQuote;
-  trial_end: string | null;
-  subscription: string | null;
-  invoice: string | null;
-  payment: string | null;
-  next_action: { type: 'three_d_secure'; action_id: string; client_secret: string } | null;
-  bank_transfer_instructions: Record<string, string | null> | null;
-  last_payment_error: { code: string; decline_code: string; message: string } | null;
-  success_url: string | null;
-  cancel_url: string | null;
-  locale: string | null;
-  expires_at: string;
-  completed_at: string | null;
-  metadata: Record<string, string>;
-  livemode: boolean;
-  created: string;
-}
+export const CheckoutSession = z.strictObject({
+  id: z.string(),
+  object: z.literal('checkout_session'),
+  status: z.enum(['open', 'complete', 'expired']),
+  mode: z.enum(['subscription', 'payment']),
+  payment_status: z.enum(['unpaid', 'processing', 'requires_action', 'paid', 'no_payment_required']),
+  currency: z.string(),
+  line_items: z.array(z.strictObject({ price: z.string(), quantity: z.int() })),
+  customer: z.nullable(z.string()),
+  customer_email: z.nullable(z.string()),
+  customer_details: z.strictObject({
+    name: z.nullable(z.string()),
+    business: z.boolean(),
+    business_name: z.nullable(z.string()),
+    address: z.strictObject({
+      country: z.nullable(z.string()),
+      state: z.nullable(z.string()),
+      postal_code: z.nullable(z.string()),
+      line1: z.nullable(z.string()),
+      line2: z.nullable(z.string()),
+      city: z.nullable(z.string()),
+    }),
+    tax_id: z.nullable(z.strictObject({ type: z.string(), value: z.string(), valid: z.boolean() })),
+  }),
+  promotion_code: z.nullable(z.string()),
+  discount: z.nullable(
+    z.strictObject({
+      coupon: z.string(),
+      promotion_code: z.nullable(z.string()),
+      name: z.nullable(z.string()),
+      percent_off: z.nullable(z.string()),
+      amount_off: z.nullable(Money),
+    }),
+  ),
+  amount_subtotal: Money,
+  amount_discount: Money,
+  amount_tax: Money,
+  amount_total: Money,
+  quote: CheckoutQuote,
+  trial_end: z.nullable(IsoTime),
+  subscription: z.nullable(z.string()),
+  invoice: z.nullable(z.string()),
+  payment: z.nullable(z.string()),
+  /** 3-D Secure: show the challenge, then call `complete_action` (sandbox) with `action_id`. */
+  next_action: z.nullable(z.strictObject({ type: z.literal('three_d_secure'), action_id: z.string(), client_secret: z.string() })),
+  bank_transfer_instructions: z.nullable(z.record(z.string(), z.nullable(z.string()))),
+  last_payment_error: z.nullable(z.strictObject({ code: z.string(), decline_code: z.string(), message: z.string() })),
+  success_url: z.nullable(z.string()),
+  cancel_url: z.nullable(z.string()),
+  locale: z.nullable(z.string()),
+  expires_at: IsoTime,
+  completed_at: z.nullable(IsoTime),
+  metadata: z.record(z.string(), z.string()),
+  livemode: z.boolean(),
+  created: IsoTime,
+});
+export type CheckoutSession = z.infer<typeof CheckoutSession>;
 
 export const CheckoutSessionListParams = ListParams;

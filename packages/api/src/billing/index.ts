@@ -8,10 +8,10 @@ export {
   LineItemParams,
   PaymentMethodInput,
   TestCardParams,
-  type CheckoutQuote,
-  type CheckoutSession,
-  type InvoiceLineWire,
-  type TaxAmountWire,
+  CheckoutQuote,
+  CheckoutSession,
+  InvoiceLineWire,
+  TaxAmountWire,
 } from './checkout.js';
 export {
   InvoiceListParams,
@@ -21,8 +21,8 @@ export {
   SubscriptionListParams,
   TokenizeParams,
   subscriptionStatusValues,
-  type InvoiceWire,
-  type PaymentMethodWire,
-  type SubscriptionWire,
-  type TokenWire,
+  InvoiceWire,
+  PaymentMethodWire,
+  SubscriptionWire,
+  TokenWire,
 } from './resources.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, Metadata } from '../common/schemas.js';
 import { ListParams } from '../list/list.js';
-import { TestCardParams, type InvoiceLineWire, type TaxAmountWire } from './checkout.js';
+import { InvoiceLineWire, TaxAmountWire, TestCardParams } from './checkout.js';
 
 const Quantity = z.int().check(z.gte(1), z.lte(10_000));
 const Code = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'may contain letters, digits, _ and - (1 to 64 characters)'));
@@ -49,81 +49,105 @@ export type TokenizeParams = z.infer<typeof TokenizeParams>;
 
 export const PaymentMethodListParams = ListParams;
 
-export interface PaymentMethodWire {
-  id: string;
-  object: 'payment_method';
-  type: 'card' | 'apple_pay' | 'google_pay' | 'sepa_debit' | 'bank_transfer';
-  customer: string;
-  card: { brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null } | null;
-  off_session_ready: boolean;
-  default: boolean;
-  livemode: boolean;
-  created: string;
-}
+const IsoTime = z.string();
+const Money = z.int();
 
-export interface TokenWire {
-  id: string;
-  object: 'token';
-  type: 'card' | 'sepa_debit';
-  card: { brand: string; last4: string; exp_month: number; exp_year: number; funding: string } | null;
-  sepa_debit: { country: string; bank_code: string; last4: string } | null;
-}
+export const PaymentMethodWire = z.strictObject({
+  id: z.string(),
+  object: z.literal('payment_method'),
+  type: z.enum(['card', 'apple_pay', 'google_pay', 'sepa_debit', 'bank_transfer']),
+  customer: z.string(),
+  card: z.nullable(z.strictObject({ brand: z.nullable(z.string()), last4: z.nullable(z.string()), exp_month: z.nullable(z.int()), exp_year: z.nullable(z.int()) })),
+  off_session_ready: z.boolean(),
+  default: z.boolean(),
+  livemode: z.boolean(),
+  created: IsoTime,
+});
+export type PaymentMethodWire = z.infer<typeof PaymentMethodWire>;
 
-export interface SubscriptionWire {
-  id: string;
-  object: 'subscription';
-  customer: string;
-  status: (typeof subscriptionStatusValues)[number];
-  currency: string;
-  items: { object: 'list'; data: { price: { id: string; product: string; unit_amount: number | null; currency: string; recurring: { interval: string; interval_count: number } | null }; quantity: number }[] };
-  current_period_start: string;
-  current_period_end: string;
-  billing_cycle_anchor: string;
-  trial_start: string | null;
-  trial_end: string | null;
-  cancel_at_period_end: boolean;
-  canceled_at: string | null;
-  ended_at: string | null;
-  default_payment_method: string | null;
-  latest_invoice: string | null;
-  discount: { coupon: string; start: string } | null;
-  discounts: { coupon: string; start: string }[];
-  metadata: Record<string, string>;
-  livemode: boolean;
-  created: string;
-}
+export const TokenWire = z.strictObject({
+  id: z.string(),
+  object: z.literal('token'),
+  type: z.enum(['card', 'sepa_debit']),
+  card: z.nullable(z.strictObject({ brand: z.string(), last4: z.string(), exp_month: z.int(), exp_year: z.int(), funding: z.string() })),
+  sepa_debit: z.nullable(z.strictObject({ country: z.string(), bank_code: z.string(), last4: z.string() })),
+});
+export type TokenWire = z.infer<typeof TokenWire>;
 
-export interface InvoiceWire {
-  id: string;
-  object: 'invoice';
-  number: string | null;
-  customer: string;
-  subscription: string | null;
-  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
-  billing_reason: string;
-  currency: string;
-  period_start: string | null;
-  period_end: string | null;
-  subtotal: number;
-  total_discount: number;
-  total_excluding_tax: number;
-  tax: number;
-  total: number;
-  credit_applied: number;
-  amount_due: number;
-  amount_paid: number;
-  amount_remaining: number;
-  tax_breakdown: TaxAmountWire[];
-  reverse_charge: boolean;
-  notes: string[];
-  customer_details: Record<string, unknown>;
-  seller_details: Record<string, unknown>;
-  lines: { object: 'list'; data: InvoiceLineWire[]; has_more: false };
-  attempt_count: number;
-  finalized_at: string | null;
-  paid_at: string | null;
-  due_date: string | null;
-  metadata: Record<string, string>;
-  livemode: boolean;
-  created: string;
-}
+const Discount = z.strictObject({ coupon: z.string(), start: IsoTime });
+
+export const SubscriptionWire = z.strictObject({
+  id: z.string(),
+  object: z.literal('subscription'),
+  customer: z.string(),
+  status: z.enum(subscriptionStatusValues),
+  currency: z.string(),
+  items: z.strictObject({
+    object: z.literal('list'),
+    data: z.array(
+      z.strictObject({
+        price: z.strictObject({
+          id: z.string(),
+          product: z.string(),
+          unit_amount: z.nullable(Money),
+          currency: z.string(),
+          recurring: z.nullable(z.strictObject({ interval: z.string(), interval_count: z.int() })),
+        }),
+        quantity: z.int(),
+      }),
+    ),
+  }),
+  current_period_start: IsoTime,
+  current_period_end: IsoTime,
+  billing_cycle_anchor: IsoTime,
+  trial_start: z.nullable(IsoTime),
+  trial_end: z.nullable(IsoTime),
+  cancel_at_period_end: z.boolean(),
+  canceled_at: z.nullable(IsoTime),
+  ended_at: z.nullable(IsoTime),
+  default_payment_method: z.nullable(z.string()),
+  latest_invoice: z.nullable(z.string()),
+  discount: z.nullable(Discount),
+  discounts: z.array(Discount),
+  metadata: z.record(z.string(), z.string()),
+  livemode: z.boolean(),
+  created: IsoTime,
+});
+export type SubscriptionWire = z.infer<typeof SubscriptionWire>;
+
+export const InvoiceWire = z.strictObject({
+  id: z.string(),
+  object: z.literal('invoice'),
+  number: z.nullable(z.string()),
+  customer: z.string(),
+  subscription: z.nullable(z.string()),
+  status: z.enum(['draft', 'open', 'paid', 'void', 'uncollectible']),
+  billing_reason: z.string(),
+  currency: z.string(),
+  period_start: z.nullable(IsoTime),
+  period_end: z.nullable(IsoTime),
+  subtotal: Money,
+  total_discount: Money,
+  total_excluding_tax: Money,
+  tax: Money,
+  total: Money,
+  credit_applied: Money,
+  amount_due: Money,
+  amount_paid: Money,
+  amount_remaining: Money,
+  tax_breakdown: z.array(TaxAmountWire),
+  reverse_charge: z.boolean(),
+  notes: z.array(z.string()),
+  /** Who it was for and who sold, frozen at finalization. */
+  customer_details: z.record(z.string(), z.unknown()),
+  seller_details: z.record(z.string(), z.unknown()),
+  lines: z.strictObject({ object: z.literal('list'), data: z.array(InvoiceLineWire), has_more: z.literal(false) }),
+  attempt_count: z.int(),
+  finalized_at: z.nullable(IsoTime),
+  paid_at: z.nullable(IsoTime),
+  due_date: z.nullable(IsoTime),
+  metadata: z.record(z.string(), z.string()),
+  livemode: z.boolean(),
+  created: IsoTime,
+});
+export type InvoiceWire = z.infer<typeof InvoiceWire>;

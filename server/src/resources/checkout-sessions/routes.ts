@@ -12,6 +12,7 @@ import { rateLimit } from '../../middleware/rate-limit/index.js';
 import type { CheckoutConfirmation } from './confirm.js';
 import { toCheckoutSession } from './serialize.js';
 import type { CheckoutSessionService } from './service.js';
+import { registerCheckoutRoutes } from '../../billing/openapi.js';
 
 /** Confirmations allowed per session and minute: enough for retries, too few for card testing. */
 export const CONFIRM_RATE_LIMIT = { max: 60, windowMs: 60_000 };
@@ -22,6 +23,7 @@ export function checkoutSessionRoutes(
   confirmation: CheckoutConfirmation,
   clock: Clock,
 ) {
+  registerCheckoutRoutes();
   const confirmLimit = rateLimit({
     clock,
     ...CONFIRM_RATE_LIMIT,

@@ -5,9 +5,11 @@ import type { AppEnv } from '../../http/env.js';
 import { invoiceHtml } from './html.js';
 import { toInvoice } from './serialize.js';
 import type { InvoiceService } from './service.js';
+import { registerInvoiceRoutes } from '../../billing/openapi.js';
 
 /** `/v1/invoices` (secret key). */
 export function invoiceRoutes(service: InvoiceService) {
+  registerInvoiceRoutes();
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const params = readQuery(c, InvoiceListParams);

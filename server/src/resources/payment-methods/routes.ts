@@ -4,9 +4,11 @@ import { readBody } from '../../http/body.js';
 import type { AppEnv } from '../../http/env.js';
 import { toPaymentMethod } from './serialize.js';
 import type { PaymentMethodService } from './service.js';
+import { registerPaymentMethodRoutes } from '../../billing/openapi.js';
 
 /** `/v1/customers/:id/payment_methods…` (secret key). Mounted at `/v1/customers` beside the customer routes. */
 export function customerPaymentMethodRoutes(service: PaymentMethodService) {
+  registerPaymentMethodRoutes();
   return new Hono<AppEnv>()
     .post('/:id/payment_methods', async (c) => {
       const params = await readBody(c, PaymentMethodAttachParams);

@@ -4,9 +4,11 @@ import { readBody, readQuery } from '../../http/body.js';
 import type { AppEnv } from '../../http/env.js';
 import { toSubscription } from './serialize.js';
 import type { SubscriptionService } from './service.js';
+import { registerSubscriptionRoutes } from '../../billing/openapi.js';
 
 /** `/v1/subscriptions` (secret key). */
 export function subscriptionRoutes(service: SubscriptionService) {
+  registerSubscriptionRoutes();
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const params = await readBody(c, SubscriptionCreateParams);
