@@ -3,7 +3,7 @@ export { checkCoupon, checkPromotionForCustomer, checkPromotionMinimum, findProm
 export { asPaymentMethodError, CardDeclined } from './errors.js';
 export { finalizationLegs, finalizeInvoice, formatInvoiceNumber, type FinalizedInvoice, type FinalizeInvoiceInput } from './finalize.js';
 export { createGatewayCustomer, createGateways, gatewayCustomerRef, isSandbox, type Gateways } from './gateways.js';
-export { markInvoicePaid, payInvoice, recordPaymentResult, type PayInvoiceInput, type PayInvoiceOutcome, type PayInvoiceResult } from './pay.js';
+export { chargeInputFor, confirmInvoicePaymentAction, markInvoicePaid, payInvoice, recordPaymentResult, type PayInvoiceInput, type PayInvoiceOutcome, type PayInvoiceResult } from './pay.js';
 export { buildQuote, type Quote, type QuoteInput, type QuoteItem } from './quote.js';
 export { creditBalance, nextSequenceValue } from './repository.js';
 export { defaultSeller, loadSeller, saveSeller, type SellerSettings } from './seller.js';

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../db/client.js';
 import { InvalidRequest } from '../errors/index.js';
 import { recordEvent } from '../events/record.js';
 import { deriveIdempotencyKey } from '../gateway/idempotency.js';
-import type { PaymentGateway, PaymentResult } from '../gateway/types.js';
+import type { ChargeInput, PaymentGateway, PaymentResult } from '../gateway/types.js';
 import type { IdGenerator } from '../ids/index.js';
 import { postJournal } from '../ledger/post.js';
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
@@ -269,16 +269,7 @@ export async function payInvoice(db: Db, gateway: PaymentGateway, input: PayInvo
 
   let result: PaymentResult;
   try {
-    result = await gateway.charge({
-      amountMinor: payment.amount,
-      currency: payment.currency,
-      paymentMethodId: method.gatewayRef,
-      customerRef,
-      offSession: input.offSession,
-      idempotencyKey: payment.idempotencyKey,
-      description: `Invoice ${started.invoice.number ?? started.invoice.id}`,
-      metadata: { abona_invoice_id: started.invoice.id, abona_payment_id: payment.id },
-    });
+    result = await gateway.charge(chargeInputFor(payment, started.invoice, method, customerRef));
   } catch (error) {
     // The gateway refused the request itself (not a decline): close the attempt so a retry uses a new key.
     await db.transaction((tx) =>
@@ -293,6 +284,50 @@ export async function payInvoice(db: Db, gateway: PaymentGateway, input: PayInvo
     payment: recorded.payment,
     result,
   };
+}
+
+/**
+ * The gateway request of an invoice payment. Built from stored rows only, so a retry after a
+ * crash sends exactly the same request (the gateway checks key and parameters together).
+ */
+export function chargeInputFor(payment: PaymentRow, invoice: InvoiceRow, method: PaymentMethodRow, customerRef: string): ChargeInput {
+  return {
+    amountMinor: payment.amount,
+    currency: payment.currency,
+    paymentMethodId: method.gatewayRef,
+    customerRef,
+    offSession: payment.offSession,
+    idempotencyKey: payment.idempotencyKey,
+    description: `Invoice ${invoice.number ?? invoice.id}`,
+    metadata: { abona_invoice_id: invoice.id, abona_payment_id: payment.id },
+  };
+}
+
+/**
+ * Finishes a 3-D Secure challenge on an invoice payment (`requires_action`, e.g. a customer
+ * back in the portal) and records the outcome: paid, or failed with `authentication_failed`.
+ * Call it outside any transaction.
+ */
+export async function confirmInvoicePaymentAction(
+  db: Db,
+  gateway: PaymentGateway,
+  input: { livemode: boolean; paymentId: string; outcome: 'complete' | 'fail'; atMs: number; ids: IdGenerator },
+): Promise<{ payment: PaymentRow; invoice: InvoiceRow | undefined }> {
+  const payment = await paymentRepository.find(db, input.livemode, input.paymentId);
+  if (!payment) throw new InvalidRequest(`No such payment: '${input.paymentId}'`, 'payment', 'resource_missing');
+  if (payment.status !== 'requires_action' || payment.gatewayRef === null) {
+    throw new InvalidRequest(`Payment ${payment.id} is ${payment.status}; no action is waiting`, 'payment', 'payment_unexpected_state');
+  }
+  const answer = await gateway.confirmAction(payment.gatewayRef, input.outcome);
+  if (answer.object !== 'payment') throw new InvalidRequest(`${payment.gatewayRef} is not a payment`, 'payment', 'payment_unexpected_state');
+  const result = answer.result;
+  return db.transaction(async (tx) => {
+    if (result.status === 'succeeded' && payment.paymentMethodId !== null) {
+      // The customer authenticated this card: renewals may now charge it off-session.
+      await paymentMethodRepository.setOffSessionReady(tx, input.livemode, payment.paymentMethodId);
+    }
+    return recordPaymentResult(tx, { payment, result, atMs: input.atMs, ids: input.ids });
+  });
 }
 
 function outcomeOf(status: PaymentRow['status']): PayInvoiceOutcome {

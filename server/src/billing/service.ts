@@ -4,7 +4,7 @@ import type { IdGenerator } from '../ids/index.js';
 import type { CheckoutConfirmation } from '../resources/checkout-sessions/confirm.js';
 import { finalizeInvoice, type FinalizedInvoice, type FinalizeInvoiceInput } from './finalize.js';
 import type { Gateways } from './gateways.js';
-import { payInvoice, type PayInvoiceInput, type PayInvoiceResult } from './pay.js';
+import { confirmInvoicePaymentAction, payInvoice, type PayInvoiceInput, type PayInvoiceResult } from './pay.js';
 import { settleGateways, settleInvoicePayments } from './settle.js';
 
 export interface SettleReport {
@@ -29,6 +29,9 @@ export function billingService(deps: { db: Db; gateways: Gateways; clock: Clock;
     /** {@link payInvoice} with the mode's gateway; never call it inside a transaction. */
     payInvoice: (input: Omit<PayInvoiceInput, 'ids' | 'atMs'> & { atMs?: number }): Promise<PayInvoiceResult> =>
       payInvoice(db, gateways.of(input.livemode), { ...input, atMs: input.atMs ?? clock.now(), ids }),
+    /** {@link confirmInvoicePaymentAction}: a 3-D Secure challenge on an invoice payment finished. */
+    confirmInvoicePaymentAction: (input: { livemode: boolean; paymentId: string; outcome: 'complete' | 'fail'; atMs?: number }) =>
+      confirmInvoicePaymentAction(db, gateways.of(input.livemode), { ...input, atMs: input.atMs ?? clock.now(), ids }),
     /**
      * Settles what the gateways owe by `atMs` (bank transfers, SEPA debits): completes waiting
      * checkouts and marks invoice payments paid or failed. Safe to run often and concurrently

@@ -14,11 +14,9 @@ import type { PaymentGateway, PaymentMethod, PaymentResult, SetupResult } from '
 import { invoiceRepository } from '../invoices/repository.js';
 import { completeCheckout } from './complete.js';
 import { checkoutSessionRepository, type CheckoutSessionRow } from './repository.js';
-import type { CheckoutDeps, CheckoutSessionService } from './service.js';
+import { CONFIRM_LOCK_MS, type CheckoutDeps, type CheckoutSessionService } from './service.js';
 import { stateOf, type ConfirmState, type SessionMethod, type SessionState } from './state.js';
 
-/** A confirmation that crashed midway holds the session this long before another may take over. */
-const LOCK_TIMEOUT_MS = 60_000;
 
 type Outcome =
   | { kind: 'payment'; result: PaymentResult; idempotencyKey: string }
@@ -213,7 +211,7 @@ export function checkoutConfirmation(
     }
     if (row.paymentStatus === 'processing') return row;
     const lockedAtMs = stateOf(row).confirm?.lockedAtMs;
-    if (lockedAtMs !== null && lockedAtMs !== undefined && atMs - lockedAtMs < LOCK_TIMEOUT_MS) {
+    if (lockedAtMs !== null && lockedAtMs !== undefined && atMs - lockedAtMs < CONFIRM_LOCK_MS) {
       throw new Conflict(
         'This checkout session is being confirmed by another request; retry shortly',
         'checkout_session_busy',

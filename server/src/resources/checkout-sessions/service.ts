@@ -23,6 +23,9 @@ import { normalizeCurrency } from '../prices/definition.js';
 import { checkoutSessionRepository, type CheckoutSessionRow } from './repository.js';
 import { stateFromQuote, stateOf, type ConfirmState } from './state.js';
 
+/** A confirmation that crashed midway holds the session this long before another request may take over. */
+export const CONFIRM_LOCK_MS = 60_000;
+
 /** A session can be confirmed for this long after it was created (Stripe's default). */
 export const CHECKOUT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -263,6 +266,11 @@ export function checkoutSessionService(deps: CheckoutDeps) {
           undefined,
           'checkout_session_processing',
         );
+      const lockedAtMs = stateOf(row).confirm?.lockedAtMs;
+      // A confirmation is charging the current quote: changing it now would bill another amount.
+      if (lockedAtMs !== null && lockedAtMs !== undefined && atMs - lockedAtMs < CONFIRM_LOCK_MS) {
+        throw new Conflict('This checkout session is being confirmed; retry shortly', 'checkout_session_busy');
+      }
       const details = detailsFrom(params.customer_details, params.email, row.customerDetails);
       const inputs: QuoteInputs = {
         items: params.line_items ? items(params.line_items) : row.items,
