@@ -55,3 +55,12 @@ export const budgets = {
 
 /** Budget of each chunk loaded with import(): one language of one element's copy. */
 export const lazyChunkBudget = 3 * 1024;
+
+/**
+ * Lazy chunks that are views rather than copy, with their own budgets (gzip bytes). The portal's
+ * views load when an `<abona-portal>` first connects, so pages with a pricing table or checkout
+ * only never download them; abona.js carries only the element's small shell.
+ */
+export const lazyBudgets = {
+  'src/portal/portal-app.ts': 18 * 1024,
+};

@@ -6,7 +6,7 @@
 import { analyzeMetafile, build } from 'esbuild';
 import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { budgets, lazyChunkBudget, measuredBundles, shippedBundles } from './bundles.mjs';
+import { budgets, lazyBudgets, lazyChunkBudget, measuredBundles, shippedBundles } from './bundles.mjs';
 
 const analyze = process.argv.includes('--analyze');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -45,7 +45,8 @@ for (const options of [...shippedBundles.filter((b) => b.format === 'esm'), ...m
   }
   for (const path of [...lazy].sort()) {
     const zipped = gzip(path);
-    report(zipped <= lazyChunkBudget, `  lazy ${outputs[path].entryPoint ?? relative(options.outdir, path)}`, files.get(path).length, zipped, lazyChunkBudget);
+    const budget = lazyBudgets[outputs[path].entryPoint] ?? lazyChunkBudget;
+    report(zipped <= budget, `  lazy ${outputs[path].entryPoint ?? relative(options.outdir, path)}`, files.get(path).length, zipped, budget);
   }
 }
 if (failed) {
