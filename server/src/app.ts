@@ -27,6 +27,10 @@ import { checkoutSessionRoutes } from './resources/checkout-sessions/routes.js';
 import { invoiceRoutes } from './resources/invoices/routes.js';
 import { customerPaymentMethodRoutes, tokenizeRoutes } from './resources/payment-methods/routes.js';
 import { subscriptionRoutes } from './resources/subscriptions/routes.js';
+import { subscriptionChangeRoutes } from './resources/subscriptions/changes.js';
+import { subscriptionCancelRoutes } from './resources/subscriptions/cancel.js';
+import { usageEventRoutes } from './resources/usage/routes.js';
+import { portalLifecycleRoutes } from './portal/lifecycle.js';
 import { emailRoutes } from './resources/emails/routes.js';
 import { webhookEndpointRoutes } from './resources/webhook-endpoints/routes.js';
 import { eventRoutes } from './webhooks/events-routes.js';
@@ -83,7 +87,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const ids = deps.ids ?? randomIds;
   const config: AppConfig = { ...defaultConfig, ...deps.config };
   const log = deps.log ?? jsonLogger;
-  const services = createServices({ db: deps.db, clock, ids, gateway: deps.gateway });
+  const services = createServices({ db: deps.db, clock, ids, gateway: deps.gateway, mailer: deps.mailer });
 
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(log));
@@ -120,7 +124,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         rateLimit: config.rateLimit,
         idempotencyTtlMs: config.idempotencyTtlMs,
       },
-      [], // extensions: the lifecycle's portal routes (plan changes, cancel, pause, payment methods)
+      [portalLifecycleRoutes(deps.db, services.lifecycle, services.usage)],
     ),
   );
   app.use('/v1/*', authenticate({ db: deps.db, publicRoutes }));
@@ -146,6 +150,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/payment_methods', tokenizeRoutes(services.paymentMethods));
   app.route('/v1/checkout_sessions', checkoutSessionRoutes(services.checkoutSessions, services.checkoutConfirmation, clock));
   app.route('/v1/subscriptions', subscriptionRoutes(services.subscriptions));
+  app.route('/v1/subscriptions', subscriptionCancelRoutes(deps.db, services.lifecycle));
+  app.route('/v1/subscriptions', subscriptionChangeRoutes(deps.db, services.lifecycle, services.usage));
+  app.route('/v1/usage_events', usageEventRoutes(services.usage));
   app.route('/v1/invoices', invoiceRoutes(services.invoices));
   app.route('/v1/webhook_endpoints', webhookEndpointRoutes(services.webhookEndpoints));
   app.route('/v1/events', eventRoutes(services.events));

@@ -25,6 +25,9 @@ import { createClocks } from './resources/test-clocks/clocks.js';
 import { testClockRepository } from './resources/test-clocks/repository.js';
 import { testClockService } from './resources/test-clocks/service.js';
 import { portalService } from './portal/service.js';
+import { lifecycleService } from './lifecycle/service.js';
+import { usageService } from './resources/usage/service.js';
+import type { Mailer } from './mailer/types.js';
 
 /** Every repository, built once per database. */
 export function createRepositories(db: Db) {
@@ -42,10 +45,14 @@ export type Repositories = ReturnType<typeof createRepositories>;
  * Every service. Routes, the CLI and the seeder all go through these; none touches SQL.
  * New features (checkout, subscriptions, invoices) add their repository and service here.
  */
-export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; gateway?: PaymentGateway | undefined }) {
+export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; gateway?: PaymentGateway | undefined; mailer?: Mailer | undefined }) {
   const repos = createRepositories(deps.db);
   const { clock, ids } = deps;
   const entitlements = entitlementService({ db: deps.db });
+  const billingServices = createBillingServices({ db: deps.db, repos, clock, ids, gateway: deps.gateway });
+  const clocks = createClocks(deps.db, clock);
+  // Renewals, plan changes, dunning, usage; its advancer runs inside test-clock advances.
+  const lifecycle = lifecycleService({ db: deps.db, gateways: billingServices.gateways, ids, clocks, mailer: deps.mailer, settle: (atMs) => billingServices.billing.settlePending(atMs) });
   // Pricing caches catalog and seller per mode; settings changes drop its seller at once.
   const pricing = pricingService({ db: deps.db, clock });
   return {
@@ -54,16 +61,20 @@ export function createServices(deps: { db: Db; clock: Clock; ids: IdGenerator; g
     settings: settingsService({ db: deps.db, clock, onChange: (livemode) => pricing.invalidate(livemode) }),
     repos,
     // Checkout, subscriptions, invoices, payment methods, billing (finalize, pay, settle) and the gateways.
-    ...createBillingServices({ db: deps.db, repos, clock, ids, gateway: deps.gateway }),
+    ...billingServices,
+    // Recovery: a payment method added or chosen pays the open invoices of a customer in dunning.
+    paymentMethods: lifecycle.withRecovery(billingServices.paymentMethods),
+    lifecycle,
+    usage: usageService({ db: deps.db, ids, clocks }),
     products: productService({ products: repos.products, prices: repos.prices, clock, ids }),
     prices: priceService({ prices: repos.prices, products: repos.products, clock, ids }),
     coupons: couponService({ coupons: repos.coupons, products: repos.products, clock, ids }),
     promotionCodes: promotionCodeService({ promotionCodes: repos.promotionCodes, coupons: repos.coupons, customers: repos.customers, clock, ids }),
     customers: customerService({ customers: repos.customers, clock, ids, testClocks: testClockRepository(deps.db) }),
     /** "Now" per customer: a test clock's frozen time, or the system clock. */
-    clocks: createClocks(deps.db, clock),
+    clocks,
     // Lifecycle steps (renewals, trial ends, retries) plug into `advancers`, in the order they must run.
-    testClocks: testClockService({ db: deps.db, clock, ids, advancers: [] }),
+    testClocks: testClockService({ db: deps.db, clock, ids, advancers: [lifecycle.advancer] }),
     portalSessions: portalSessionService({ db: deps.db, clock, ids }),
     portal: portalService({ db: deps.db, clock, ids, entitlements }),
     entitlements,

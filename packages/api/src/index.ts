@@ -19,3 +19,4 @@ export * from './emails.js';
 export * from './portal.js';
 export * from './test-clocks.js';
 export * from './entitlements.js';
+export * from './lifecycle.js';

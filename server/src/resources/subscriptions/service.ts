@@ -31,6 +31,7 @@ import type { Repositories } from '../../services.js';
 import { invoiceRepository } from '../invoices/repository.js';
 import { paymentMethodRepository } from '../payment-methods/repository.js';
 import { subscriptionRepository, type SubscriptionRow } from './repository.js';
+import { testClockRepository } from '../test-clocks/repository.js';
 import { toSubscription } from './serialize.js';
 import { pricesOf, rowFieldsFromCore } from './state.js';
 import type { PriceRow } from '../../db/schema.js';
@@ -86,10 +87,13 @@ export function subscriptionService(deps: SubscriptionServiceDeps) {
      * a zero invoice.
      */
     async create(livemode: boolean, params: SubscriptionCreateParams): Promise<SubscriptionView> {
-      const atMs = clock.now();
       const customer = await findCustomer(db, livemode, params.customer);
       if (!customer)
         throw new InvalidRequest(`No such customer: '${params.customer}'`, 'customer', 'resource_missing');
+      // A customer on a test clock subscribes at the clock's time, so renewals line up with it.
+      const atMs = customer.testClockId
+        ? ((await testClockRepository(db).frozenTimeOf(customer.testClockId)) ?? clock.now())
+        : clock.now();
       const items: QuoteItem[] = [];
       const seen = new Set<string>();
       for (const [i, item] of params.items.entries()) {

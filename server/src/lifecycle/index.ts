@@ -1,0 +1,13 @@
+export { lifecycleAdvancer } from './advancer.js';
+export { subscriptionCancellation, type SubscriptionCancellation } from './cancel.js';
+export { subscriptionChanges, type Actor, type ChangeOutcome, type SubscriptionChanges } from './changes.js';
+export { collectInvoice, type CollectOptions } from './collect.js';
+export { createRunCache, LEASE_MS, USAGE_GRACE_MS, type LifecycleDeps, type RunCache } from './context.js';
+export { nextAttemptAt } from './dunning.js';
+export { nextActionOf } from './next-action.js';
+export { recognizeRevenue } from './revenue.js';
+export { runDue, type RunDueOptions, type RunReport } from './run.js';
+export { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
+export { lifecycleService, type LifecycleService, type LifecycleServiceDeps } from './service.js';
+export { cycleKey, stepSubscription } from './step.js';
+export { voidInvoice } from './void.js';

@@ -1,0 +1,82 @@
+import { revenueSchedule, usageRevenueSchedule, type RevenueEntry } from '@abona/core';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { customers, invoiceLines, invoices } from '../db/schema.js';
+import { postJournal } from '../ledger/post.js';
+import type { LifecycleDeps } from './context.js';
+import { lifecycleRepository, type ClockScope } from './repository.js';
+
+const cursorKey = (scope: ClockScope) => `revenue_recognized_through:${scope.testClockId ?? 'system'}`;
+
+/**
+ * Daily revenue recognition (ASC 606 / IFRS 15): for each invoice line with a service period,
+ * the days delivered since the last run move from deferred revenue to revenue — core's
+ * `revenueSchedule` (ratable, by the second) for subscription and proration lines,
+ * `usageRevenueSchedule` (at delivery) for usage. One balanced journal per line and day, keyed
+ * `revenue:<line>:<day>`, so a rerun posts nothing twice. A cursor per clock scope (in
+ * `settings`) limits each run to lines still in service since the previous run.
+ *
+ * @returns the number of day entries posted.
+ */
+export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: boolean; nowMs: number; scope: ClockScope; batchSize?: number }): Promise<number> {
+  const { db } = deps;
+  const { livemode, nowMs, scope } = input;
+  const key = cursorKey(scope);
+  const cursor = Number((await lifecycleRepository.readSetting(db, livemode, key)) ?? 0);
+  if (nowMs <= cursor) return 0;
+  const scopeFilter: SQL = scope.testClockId === null ? isNull(customers.testClockId) : eq(customers.testClockId, scope.testClockId);
+  const batchSize = input.batchSize ?? 500;
+  let posted = 0;
+  let afterId = '';
+  for (;;) {
+    const lines = await db
+      .select({ line: invoiceLines, currency: invoices.currency, customerId: invoices.customerId })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(
+        and(
+          eq(invoices.livemode, livemode),
+          inArray(invoices.status, ['open', 'paid']),
+          isNotNull(invoiceLines.periodStart),
+          gt(invoiceLines.periodEnd, cursor),
+          lt(invoiceLines.periodStart, nowMs),
+          gt(invoiceLines.id, afterId),
+          scopeFilter,
+        ),
+      )
+      .orderBy(asc(invoiceLines.id))
+      .limit(batchSize);
+    if (lines.length === 0) break;
+    afterId = lines[lines.length - 1]?.line.id ?? afterId;
+    await db.transaction(async (tx) => {
+      for (const { line, currency, customerId } of lines) {
+        if (line.periodStart === null || line.periodEnd === null || line.netAmount === 0) continue;
+        const period = { startMs: line.periodStart, endMs: line.periodEnd };
+        let schedule: RevenueEntry[];
+        try {
+          schedule = line.kind === 'usage' ? usageRevenueSchedule({ netAmount: line.netAmount, period }) : revenueSchedule({ netAmount: line.netAmount, period });
+        } catch {
+          continue; // a sub-second period has nothing to spread
+        }
+        for (const entry of schedule) {
+          if (entry.serviceEndMs <= cursor || entry.serviceEndMs > nowMs || entry.amount === 0) continue;
+          const journal = await postJournal(tx, {
+            livemode,
+            entryKeyPrefix: `revenue:${line.id}:${entry.dateIso}`,
+            legs: [
+              { account: 'deferred_revenue', amount: entry.amount, currency, customerId },
+              { account: 'revenue', amount: -entry.amount, currency, customerId },
+            ],
+            sourceType: 'invoice_line',
+            sourceId: line.id,
+            effectiveAtMs: entry.serviceEndMs,
+          });
+          if (journal !== null) posted += 1;
+        }
+      }
+    });
+    if (lines.length < batchSize) break;
+  }
+  await lifecycleRepository.writeSetting(db, livemode, key, nowMs, nowMs);
+  return posted;
+}

@@ -1,0 +1,85 @@
+import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
+import { collectInvoice } from './collect.js';
+import { createRunCache, type LifecycleDeps, type RunCache } from './context.js';
+import { lifecycleRepository, type ClockScope, type DueCursor } from './repository.js';
+import { recognizeRevenue } from './revenue.js';
+import { stepSubscription } from './step.js';
+
+export interface RunDueOptions {
+  /** The instant the run is "at" (epoch ms): the system clock, or a test clock's frozen time. */
+  nowMs: number;
+  /** One mode, or both (default). */
+  livemode?: boolean;
+  /** Subscriptions per batch (default 200): memory stays flat whatever the number due. */
+  batchSize?: number;
+  /** The system clock's subscriptions (default), or one test clock's. */
+  scope?: ClockScope;
+  /** Post the day's revenue recognition after the renewals (default true). */
+  revenue?: boolean;
+  /** Called after each batch (reports, tests simulating a crash between batches). */
+  onBatch?: (report: RunReport) => void | Promise<void>;
+  cache?: RunCache;
+}
+
+export interface RunReport {
+  batches: number;
+  /** Steps this run owned (claimed). */
+  processed: number;
+  /** Due rows another runner claimed first. */
+  skipped: number;
+  charged: number;
+  paid: number;
+  failed: number;
+  /** Steps that threw: left due (their transaction rolled back) for the next run. */
+  errors: { subscription: string; message: string }[];
+  revenueEntries: number;
+}
+
+/**
+ * The billing run: every subscription due at `nowMs` (`next_action_at ≤ now`), streamed in
+ * keyset batches, each step in its own transaction (claim, renew, invoice), then its invoices
+ * charged off-session outside any transaction. Idempotent by constraints (the claim, the
+ * invoice dedupe key, ledger entry keys, event keys): a rerun, a concurrent run or a run after
+ * a crash bills nothing twice and misses nothing. A subscription several periods behind is
+ * renewed once per period in the same run (it comes back after the cursor).
+ */
+export async function runDue(deps: LifecycleDeps, options: RunDueOptions): Promise<RunReport> {
+  const report: RunReport = { batches: 0, processed: 0, skipped: 0, charged: 0, paid: 0, failed: 0, errors: [], revenueEntries: 0 };
+  const cache = options.cache ?? createRunCache();
+  const scope = options.scope ?? { testClockId: null };
+  const batchSize = options.batchSize ?? 200;
+  const modes = options.livemode === undefined ? [false, true] : [options.livemode];
+  for (const livemode of modes) {
+    // Test clocks exist in test mode only.
+    if (livemode && scope.testClockId !== null) continue;
+    let after: DueCursor | null = null;
+    for (;;) {
+      const rows: SubscriptionRow[] = await lifecycleRepository.due(deps.db, { livemode, nowMs: options.nowMs, scope, after, limit: batchSize });
+      if (rows.length === 0) break;
+      const last = rows[rows.length - 1] as SubscriptionRow;
+      after = { nextActionAt: last.nextActionAt ?? 0, id: last.id };
+      const charges: string[] = [];
+      for (const row of rows) {
+        try {
+          const step = await stepSubscription(deps.db, deps, cache, row, options.nowMs);
+          if (!step.claimed) report.skipped += 1;
+          else report.processed += 1;
+          charges.push(...step.charge);
+        } catch (error) {
+          report.errors.push({ subscription: row.id, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      for (const invoiceId of charges) {
+        report.charged += 1;
+        const result = await collectInvoice(deps, cache, invoiceId, { livemode, nowMs: options.nowMs, offSession: true });
+        if (result?.outcome === 'paid') report.paid += 1;
+        else if (result?.outcome !== 'processing' && result?.outcome !== 'already_paid') report.failed += 1;
+      }
+      report.batches += 1;
+      await options.onBatch?.(report);
+      if (rows.length < batchSize) break;
+    }
+    if (options.revenue !== false) report.revenueEntries += await recognizeRevenue(deps, { livemode, nowMs: options.nowMs, scope });
+  }
+  return report;
+}

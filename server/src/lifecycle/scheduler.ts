@@ -1,0 +1,72 @@
+import type { Clock } from '../clock/index.js';
+import { jsonLogger, type Logger } from '../http/log.js';
+import type { LifecycleDeps } from './context.js';
+import { runDue, type RunReport } from './run.js';
+
+export interface SchedulerOptions extends LifecycleDeps {
+  clock: Clock;
+  /** Pause between runs (default 60 s); a run that found work runs again soon after. */
+  intervalMs?: number;
+  batchSize?: number;
+  log?: Logger;
+  /** The billing module's `settlePending`, run before each billing run. */
+  settle?: (atMs: number) => Promise<unknown>;
+}
+
+export interface Scheduler {
+  /** One run now (tests, CLI); never overlaps the loop's own run. */
+  runOnce(): Promise<RunReport>;
+  /** Stops scheduling and waits for the run in flight: safe to close the database after. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The background billing loop of a server process: `runDue` at the system clock for both modes
+ * (test clocks advance only through their API). Safe on several processes at once: every step
+ * is claimed by a conditional update, and every write is idempotent.
+ */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const intervalMs = options.intervalMs ?? 60_000;
+  const log = options.log ?? jsonLogger;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<RunReport> | undefined;
+
+  async function run(): Promise<RunReport> {
+    const nowMs = options.clock.now();
+    if (options.settle) await options.settle(nowMs);
+    return runDue(options, { nowMs, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });
+  }
+
+  function runOnce(): Promise<RunReport> {
+    const next = (inFlight ?? Promise.resolve()).catch(() => undefined).then(run);
+    inFlight = next;
+    return next;
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce().then(
+        (report) => {
+          if (report.errors.length > 0) log({ level: 'warn', msg: 'billing run left steps for later', errors: report.errors.slice(0, 10) });
+          schedule(report.processed > 0 ? Math.min(intervalMs, 1000) : intervalMs);
+        },
+        (error: unknown) => {
+          log({ level: 'error', msg: 'billing run failed', error: error instanceof Error ? error.message : String(error) });
+          schedule(intervalMs);
+        },
+      );
+    }, delayMs);
+  }
+  schedule(0);
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      await inFlight?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { InvoiceLineWire, SubscriptionChangePreview, SubscriptionChangeResult } from '@abona/api';
+import { toIso, type InvoiceLine, type InvoiceLineDraft, type PlanChangePreview } from '@abona/core';
+import type { PriceRow } from '../../db/schema.js';
+import type { ChangeOutcome } from '../../lifecycle/changes.js';
+import { toTaxAmountWire } from '../invoices/serialize.js';
+import type { SubscriptionRow } from './repository.js';
+import { toSubscription } from './serialize.js';
+
+/** A line as the engine made it: drafts (no discount or tax yet) and built lines alike. */
+export function toLineWire(line: InvoiceLineDraft | InvoiceLine): InvoiceLineWire {
+  const built = 'netAmount' in line ? line : undefined;
+  return {
+    kind: line.kind,
+    description: line.description,
+    amount: line.amount,
+    quantity: line.quantity,
+    price: line.priceId ?? null,
+    product: line.productId ?? null,
+    period: line.period ? { start: toIso(line.period.startMs), end: toIso(line.period.endMs) } : null,
+    tax_behavior: line.taxBehavior,
+    discount_amount: built?.discountAmount ?? 0,
+    net_amount: built?.netAmount ?? line.amount,
+    taxes: (built?.taxes ?? []).map((t) => toTaxAmountWire(t)),
+    total_amount: built?.totalAmount ?? line.amount,
+  };
+}
+
+export function toChangePreview(preview: PlanChangePreview): SubscriptionChangePreview {
+  const invoice = preview.invoice;
+  return {
+    object: 'subscription_change_preview',
+    kind: preview.kind,
+    effective: preview.effective,
+    effective_at: toIso(preview.effectiveAtMs),
+    invoice_now: preview.invoiceNow,
+    lines: preview.lines.map(toLineWire),
+    total_now: preview.totalNow,
+    amount_due_now: preview.amountDueNow,
+    invoice: invoice
+      ? {
+          currency: invoice.currency,
+          lines: invoice.lines.map(toLineWire),
+          subtotal: invoice.subtotal,
+          total_discount: invoice.totalDiscount,
+          tax: invoice.tax,
+          total: invoice.total,
+          amount_due: invoice.amountDue,
+          tax_breakdown: invoice.taxBreakdown.map((t) => toTaxAmountWire(t)),
+        }
+      : null,
+    next_invoice_lines: preview.nextInvoiceLines.map(toLineWire),
+  };
+}
+
+export function toChangeResult(outcome: ChangeOutcome, prices: ReadonlyMap<string, PriceRow>): SubscriptionChangeResult {
+  return {
+    object: 'subscription_change',
+    status: outcome.status,
+    kind: outcome.kind,
+    effective: outcome.effective,
+    effective_at: toIso(outcome.effectiveAtMs),
+    subscription: toSubscription(outcome.row, prices),
+    invoice: outcome.invoice?.id ?? null,
+    action: outcome.action ? { id: outcome.action.id, client_secret: outcome.action.clientSecret, type: 'three_d_secure' } : null,
+    failure: null,
+  };
+}
+
+/** `toSubscription` plus what the lifecycle adds: the version (for `expected_version`), the scheduled change, pause and cancellation details. */
+export function toSubscriptionWithLifecycle(row: SubscriptionRow, prices: ReadonlyMap<string, PriceRow>) {
+  return {
+    ...toSubscription(row, prices),
+    version: row.version,
+    scheduled_change: row.scheduledChange ? { items: row.scheduledChange.items.map((i) => ({ price: i.priceId, quantity: i.quantity })), effective_at: toIso(row.scheduledChange.effectiveAtMs) } : null,
+    pause_collection: row.status === 'paused' ? { resumes_at: row.pauseResumesAt === null ? null : toIso(row.pauseResumesAt) } : null,
+    cancellation_details: row.cancellation ? { reason: row.cancellation.reason, feedback: row.cancellation.feedback ?? null, comment: row.cancellation.comment ?? null } : null,
+  };
+}
