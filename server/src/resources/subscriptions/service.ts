@@ -32,6 +32,7 @@ import { invoiceRepository } from '../invoices/repository.js';
 import { paymentMethodRepository } from '../payment-methods/repository.js';
 import { subscriptionRepository, type SubscriptionRow } from './repository.js';
 import { testClockRepository } from '../test-clocks/repository.js';
+import { nextActionOf } from '../../lifecycle/next-action.js';
 import { toSubscription } from './serialize.js';
 import { pricesOf, rowFieldsFromCore } from './state.js';
 import type { PriceRow } from '../../db/schema.js';
@@ -192,7 +193,13 @@ export function subscriptionService(deps: SubscriptionServiceDeps) {
           defaultPaymentMethodId: params.default_payment_method ?? null,
           latestInvoiceId: null,
           pendingLines: [],
-          nextActionAt: core.currentPeriod.endMs,
+          // Reminders, trial ends and the first-payment window come first when due earlier.
+          nextActionAt: nextActionOf(
+            { status: core.status, createdAt: atMs, currentPeriodStart: core.currentPeriod.startMs, currentPeriodEnd: core.currentPeriod.endMs, pauseResumesAt: null, cancelAtPeriodEnd: false },
+            atMs,
+            null,
+            quote.subscriptionItems.some((item) => item.price.recurring?.usageType === 'metered'),
+          ),
           testClockId: customer.testClockId,
           metadata: params.metadata ?? {},
           ...rowFieldsFromCore(core),
