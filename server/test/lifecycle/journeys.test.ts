@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { gatewayRecords } from '../../src/db/schema.js';
 import { expectLedgerBalanced } from '../checkout/helpers.js';
-import { countRows, customerWith, DAY_MS, invoicesOf, iso, setupLifecycle, subscribe, type Json, type LifecycleHarness } from './helpers.js';
+import { countRows, customerWith, invoicesOf, iso, setupLifecycle, subscribe, type Json, type LifecycleHarness } from './helpers.js';
 
 async function clockCustomer(h: LifecycleHarness, frozenMs: number, token?: string) {
   h.clock.set(frozenMs);
