@@ -35,6 +35,9 @@ export function mountPortal(host: PortalHost): PortalView {
   return new PortalApp(host);
 }
 
+/** Why a sign-in failed for good: only a new portal session helps, not a retry. */
+const sessionErrors = new Set(['portal_session_expired', 'portal_code_invalid', 'session_already_used', 'session_expired', 'portal_token_expired', 'portal_token_invalid']);
+
 const tabs: readonly PortalTab[] = ['overview', 'payment-methods', 'details', 'invoices', 'usage'];
 const tabKeys = { overview: 'portal.nav.overview', 'payment-methods': 'portal.nav.paymentMethods', details: 'portal.nav.billingDetails', invoices: 'portal.nav.invoices', usage: 'portal.nav.usage' } as const;
 
@@ -108,7 +111,7 @@ class PortalApp implements ReactiveController, PortalView {
         if (state.status !== 'ready' || this.flowOpened) return;
         // Deep link: the attribute wins over the session's own flow.
         this.flowOpened = true;
-        store.openFlow(this.host.flow ?? store.client.session?.flow);
+        store.openFlow(this.host.flow || store.client.session?.flow);
       }),
     );
   }
@@ -142,6 +145,9 @@ class PortalApp implements ReactiveController, PortalView {
         return;
       }
       store.replaceSubscription(result.subscription);
+      if (result.status === 'scheduled' && items[0]) {
+        store.patch({ scheduled: { ...store.$ui.get().scheduled, [sub.id]: { price: items[0].price, effectiveAt: result.effective_at } } });
+      }
       const from = mainItem(sub);
       const to = items[0];
       const detail: SubscriptionChangedDetail = {
@@ -183,7 +189,7 @@ class PortalApp implements ReactiveController, PortalView {
       },
       undoScheduledChange: async (sub) => {
         const t = this.context()!.t;
-        const updated = await store.subscriptionAction(sub.id, 'cancel_scheduled_change');
+        const updated = await store.unschedule(sub.id);
         if (!updated) return;
         store.patch({ notice: t('portal.downgrade.kept') });
         changed({ subscriptionId: sub.id, change: 'undo_scheduled_change', effective: 'now' });
@@ -256,7 +262,7 @@ class PortalApp implements ReactiveController, PortalView {
       body = html`<div role="status" class="loading"><span class="visually-hidden">${t('portal.loading')}</span>${skeletonBlock('sk-line')}${skeletonBlock('sk-card')}${skeletonBlock('sk-card')}</div>`;
     } else if (state.status === 'error' && !state.data) {
       const error = state.error;
-      const expired = error?.status === 401 || error?.code === 'portal_session_expired';
+      const expired = error?.status === 401 || sessionErrors.has(error?.code ?? '');
       const message = expired ? t('flow.error.sessionExpired') : error?.kind === 'configuration' ? t('common.error.configuration') : error?.kind === 'network' ? t('common.error.network') : t('common.error.server');
       body = errorState({ title: t('common.error.title'), message, ...(expired || error?.kind === 'configuration' ? {} : { retryLabel: t('common.retry'), onRetry: () => void store!.overview.load(true) }) });
     } else {

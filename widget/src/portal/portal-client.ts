@@ -16,6 +16,7 @@ export interface PortalClient {
   readonly session: PortalTokenWire | undefined;
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  del<T>(path: string): Promise<T>;
   /** Revokes the token on the server and forgets it. */
   logout(): Promise<void>;
 }
@@ -72,14 +73,14 @@ export function createPortalClient(signIn: PortalSignIn): PortalClient {
     return new URL(`${signIn.apiBase}/v1/portal${path}`, document.baseURI);
   }
 
-  async function send<T>(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined, retried = false): Promise<T> {
+  async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, signal: AbortSignal | undefined, retried = false): Promise<T> {
     const bearer = await currentToken();
     const headers: Record<string, string> = { Authorization: `Bearer ${bearer}`, Accept: 'application/json' };
     const init: RequestInit = { method, headers, credentials: 'omit', signal: signal ?? null };
+    // One key per action: a request retried after a dropped answer is not applied twice.
+    if (method !== 'GET') headers['Idempotency-Key'] = crypto.randomUUID();
     if (method === 'POST') {
       headers['Content-Type'] = 'application/json';
-      // One key per action: a retried request after a dropped answer is not applied twice.
-      headers['Idempotency-Key'] = crypto.randomUUID();
       init.body = JSON.stringify(body ?? {});
     }
     try {
@@ -100,6 +101,7 @@ export function createPortalClient(signIn: PortalSignIn): PortalClient {
     },
     get: (path, signal) => send('GET', path, undefined, signal),
     post: (path, body) => send('POST', path, body, undefined),
+    del: (path) => send('DELETE', path, undefined, undefined),
     async logout() {
       if (!token) return;
       try {

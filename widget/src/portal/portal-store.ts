@@ -58,6 +58,11 @@ export interface PortalUi {
   addingCard: boolean;
   /** The invoice shown in the detail dialog. */
   openInvoice?: string | undefined;
+  /**
+   * Plan changes waiting for the period end, by subscription, as the change answered them
+   * (the portal's subscription list doesn't carry them yet).
+   */
+  scheduled: Record<string, { price: string; effectiveAt: string }>;
   /** Portal routes this server does not have (a 404 `url_invalid`): their buttons hide. */
   missing: ReadonlySet<string>;
 }
@@ -88,7 +93,7 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
   });
   const invoices = createResource<PortalInvoice[]>(async (signal) => (await client.get<ListWire<PortalInvoice>>('/invoices?limit=100', signal)).data);
   const usage = new Map<string, ReturnType<typeof createResource<SubscriptionUsage>>>();
-  const $ui = atom<PortalUi>({ tab: 'overview', flow: undefined, notice: '', actionError: undefined, busy: false, addingCard: false, missing: new Set() });
+  const $ui = atom<PortalUi>({ tab: 'overview', flow: undefined, notice: '', actionError: undefined, busy: false, addingCard: false, missing: new Set(), scheduled: {} });
 
   const patch = (next: Partial<PortalUi>) => $ui.set({ ...$ui.get(), ...next });
   const setFlow = (flow: FlowStep | undefined) => patch({ flow, actionError: undefined });
@@ -149,13 +154,14 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
     openTab(tab: PortalTab): void {
       patch({ tab, flow: undefined, actionError: undefined, addingCard: false });
       if (tab === 'invoices') void invoices.load();
+      if (tab === 'payment-methods') void this.probePaymentMethodRoutes();
     },
 
     /** Opens where the session or the `flow` attribute asks, once the overview is in. */
     openFlow(flow: PortalFlow | null | undefined): void {
       const data = overview.$state.get().data;
       const first = data?.subscriptions.find((s) => s.status !== 'canceled' && s.status !== 'incomplete_expired');
-      if (flow === 'update-payment-method') patch({ tab: 'payment-methods' });
+      if (flow === 'update-payment-method') this.openTab('payment-methods');
       else if (flow === 'change-plan' && first) setFlow({ kind: 'plans', sub: first.id });
       else if (flow === 'cancel' && first) setFlow({ kind: 'cancel', sub: first.id, stage: 'reason', comment: '' });
     },
@@ -192,6 +198,34 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
       const subscription = 'subscription' in updated && typeof updated.subscription === 'object' ? updated.subscription : (updated as PortalSubscription);
       replaceSubscription(subscription);
       return subscription;
+    },
+
+    /** Keeps the current plan: drops a change scheduled for the period end. */
+    async unschedule(subscriptionId: string): Promise<PortalSubscription | undefined> {
+      const updated = await act('cancel_scheduled_change', () => client.del<PortalSubscription>(`/subscriptions/${subscriptionId}/scheduled_change`));
+      if (!updated) return undefined;
+      replaceSubscription(updated);
+      const { [subscriptionId]: _dropped, ...rest } = $ui.get().scheduled;
+      patch({ scheduled: rest });
+      return updated;
+    },
+
+    /**
+     * Whether this server takes payment-method changes from the portal: a POST without a body is
+     * a 400 where the route exists and a 404 `url_invalid` where it doesn't; nothing changes.
+     */
+    async probePaymentMethodRoutes(): Promise<void> {
+      if ($ui.get().missing.has('pm_probing')) return;
+      patch({ missing: new Set([...$ui.get().missing, 'pm_probing']) });
+      let missing: string[] = [];
+      try {
+        await client.post('/payment_methods', {});
+      } catch (cause) {
+        const error = toApiError(cause);
+        if (error.status === 404 && error.code === 'url_invalid') missing = ['pm_add', 'pm_default', 'pm_remove'];
+      }
+      // Until the answer is in, the buttons stay hidden ('pm_checked' absent).
+      patch({ missing: new Set([...$ui.get().missing, ...missing, 'pm_checked']) });
     },
 
     async updateCustomer(params: object): Promise<PortalCustomer | undefined> {

@@ -1,5 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { catalogIds, demoKey, expectAccessible, text, type CatalogIds } from '../../test/helpers.js';
+import { card, catalogIds, demoKey, expectAccessible, settled, text, type CatalogIds } from '../../test/helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import type { PricingTable } from '../pricing/pricing-table.component.js';
+import { supportedLocales } from '../i18n/locale.js';
 import { resetReportedErrors } from '../api/report.js';
 import { $config } from '../config/config.js';
 import { missingMessages } from '../i18n/translate.js';
@@ -83,6 +86,37 @@ async function until(el: Portal, selector: string, message = `${selector} did no
   return $<HTMLElement>(el, selector);
 }
 
+/** A portal token of the customer's own, to ask the server what the widget should show. */
+async function portalApi(customer: string): Promise<<T>(method: string, path: string, body?: unknown) => Promise<T>> {
+  const code = await portalCode(customer);
+  const { token } = (await (await fetch(`${api}/v1/portal/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
+  return async (method, path, body) => {
+    const response = await fetch(`${api}/v1/portal${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    return response.json();
+  };
+}
+
+const button = (el: Portal, label: string, scope: ParentNode = root(el)) =>
+  Array.from(scope.querySelectorAll<HTMLButtonElement>('button')).find((b) => text(b).startsWith(label));
+
+async function click(el: Portal, label: string): Promise<void> {
+  await waitUntil(() => button(el, label), `no button "${label}"`, { timeout: 6000 });
+  button(el, label)!.click();
+  await el.updateComplete;
+}
+
+/** Opens "Change plan" and picks a plan in the embedded pricing table. */
+async function choosePlan(el: Portal, plan: string): Promise<void> {
+  await click(el, 'Change plan');
+  const table = (await until(el, 'abona-pricing-table')) as PricingTable;
+  await settled(table);
+  card(table, plan).querySelector<HTMLButtonElement>('.cta')!.click();
+  await until(el, '[part="review"] .lines, [part="review"] .lead');
+}
+
+const reviewRows = (el: Portal) => $$(el, '[part="review"] tr').map((row) => Array.from(row.children).map(text).join(' '));
+const pill = (el: Portal) => text($(el, 'article.subscription .pill'));
+
 const tab = (el: Portal, label: string) => $$<HTMLButtonElement>(el, '.tab').find((b) => text(b) === label)!;
 
 describe('<abona-portal>', () => {
@@ -121,4 +155,246 @@ describe('<abona-portal>', () => {
     expect(text(cards[0]!.querySelector('.facts'))).to.contain('€9.00 / month');
     expect(localStorage.length + sessionStorage.length, 'the token stays in memory').to.equal(0);
   });
+
+  it('upgrade: the review shows the server’s exact proration lines, then Confirm applies it', async () => {
+    const a = await subscribed('Basic');
+    const server = await portalApi(a.customer);
+    const el = await portal(await portalCode(a.customer));
+    const changed: CustomEvent[] = [];
+    el.addEventListener('abona-subscription-changed', (e) => changed.push(e));
+    await choosePlan(el, 'Pro');
+    const preview = await server<{ lines: { amount: number }[]; amount_due_now: number }>('POST', `/subscriptions/${a.subscription}/preview_change`, { items: [{ price: ids.price('Pro', 'month'), quantity: 1 }] });
+    expect(preview.lines.map((l) => l.amount)).to.deep.equal([-900, 2900]);
+    const rows = reviewRows(el);
+    expect(rows[0]).to.match(/^Unused time on Basic \(\w+ \d+ – \w+ \d+\) −€9\.00$/); // the Basic month, fully unused today
+    expect(rows[1]).to.equal('Remaining time on Pro +€29.00');
+    expect(rows[2]).to.equal('Due today €0.00'); // the demo prorates onto the next invoice
+    expect(text($(el, '[part="review"]'))).to.contain('The difference, €20.00, is added to your next invoice'); // 2900 − 900
+    expect(text($(el, '[part="review"]'))).to.match(/Then €29\.00 \/ month from \w+ \d+/);
+    expect(root(el).activeElement?.textContent).to.equal('Review your change');
+    await click(el, 'Confirm change');
+    await waitUntil(() => pill(el) && text($(el, 'article.subscription .plan')) === 'Pro', 'plan did not change', { timeout: 6000 });
+    expect(changed.map((e) => e.detail.change)).to.deep.equal(['plan']);
+    expect(text($(el, '[role="status"][aria-live]'))).to.equal('Your plan has been updated.');
+  });
+
+  it('downgrade: scheduled for the period end, and "Keep Enterprise" undoes it', async () => {
+    const a = await subscribed('Enterprise');
+    const el = await portal(await portalCode(a.customer));
+    await choosePlan(el, 'Basic');
+    expect(text($(el, '[part="review"] .lead'))).to.match(/^You’ll move to Basic on \w+ \d+, \d{4}\. You keep Enterprise until then\.$/);
+    await click(el, 'Confirm change');
+    await until(el, 'article.subscription .note');
+    expect(text($(el, 'article.subscription .note p'))).to.match(/^You’ll move to Basic on /);
+    await click(el, 'Keep Enterprise');
+    await waitUntil(() => !root(el).querySelector('article.subscription .note'), 'scheduled change still shown', { timeout: 6000 });
+    expect(text($(el, 'article.subscription .plan'))).to.equal('Enterprise');
+  });
+
+  it('the host can veto a plan change with abona-before-plan-change', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer));
+    el.addEventListener('abona-before-plan-change', (e) => e.preventDefault());
+    await choosePlan(el, 'Pro');
+    await click(el, 'Confirm change');
+    expect(text($(el, '[role="status"][aria-live]'))).to.equal('This change can’t be made here right now.');
+    const server = await portalApi(a.customer);
+    const subs = await server<{ data: { items: { data: { price: { id: string } }[] } }[] }>('GET', '/subscriptions');
+    expect(subs.data[0]!.items.data[0]!.price.id).to.equal(ids.price('Basic', 'month'));
+  });
+
+  it('cancel with a reason and a comment, then "Keep my subscription"', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer));
+    const canceled: CustomEvent[] = [];
+    el.addEventListener('abona-subscription-canceled', (e) => canceled.push(e));
+    await click(el, 'Cancel subscription');
+    await expectAccessible(el);
+    $<HTMLInputElement>(el, 'input[value="too_expensive"]').click();
+    $<HTMLTextAreaElement>(el, 'textarea').value = 'Too much for a side project';
+    await click(el, 'Continue');
+    expect(text($(el, '.heading'))).to.equal('When should it end?');
+    expect(button(el, 'Cancel now'), 'the demo vendor allows only period-end cancels').to.equal(undefined);
+    await click(el, 'Cancel at the end of the period');
+    await waitUntil(() => pill(el).startsWith('Cancels on'), 'not canceling', { timeout: 6000 });
+    expect(canceled[0]!.detail).to.include({ subscriptionId: a.subscription, atPeriodEnd: true, reason: 'too_expensive' });
+    await click(el, 'Keep my subscription');
+    await waitUntil(() => pill(el) === 'Active', 'still canceling', { timeout: 6000 });
+    const server = await portalApi(a.customer);
+    const subs = await server<{ data: { cancel_at_period_end: boolean }[] }>('GET', '/subscriptions');
+    expect(subs.data[0]!.cancel_at_period_end).to.equal(false);
+  });
+
+  it('pause, then resume', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer));
+    const changes: string[] = [];
+    el.addEventListener('abona-subscription-changed', (e) => changes.push(e.detail.change));
+    await click(el, 'Pause subscription');
+    expect(text($(el, '.heading'))).to.equal('Pause subscription');
+    $<HTMLButtonElement>(el, 'form.step button[type="submit"]').click();
+    await waitUntil(() => pill(el) === 'Paused', 'not paused', { timeout: 6000 });
+    await click(el, 'Resume subscription');
+    await waitUntil(() => pill(el) === 'Active', 'not resumed', { timeout: 6000 });
+    expect(changes).to.deep.equal(['pause', 'resume']);
+  });
+
+  it('payment methods: brand, last four, expiry and the default badge; no remove for the only card', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer), { flow: 'update-payment-method' });
+    expect(tab(el, 'Payment methods').getAttribute('aria-current')).to.equal('page');
+    const row = $(el, 'li.pm');
+    expect(text(row.querySelector('.pm-label'))).to.equal('Visa ending in 4242 Expires 12/30 Default');
+    await waitUntil(() => (el.shadowRoot!.querySelector('[part="base"]') as HTMLElement).getAttribute('aria-busy') === 'false');
+    // Add / make default / remove appear only where the server has those portal routes.
+    const server = await portalApi(a.customer);
+    const probe = await server<{ error?: { code: string } }>('POST', '/payment_methods', {});
+    if (probe.error?.code === 'url_invalid') {
+      await el.updateComplete;
+      expect(button(el, 'Add payment method')).to.equal(undefined);
+      expect(button(el, 'Remove')).to.equal(undefined);
+    } else {
+      await waitUntil(() => button(el, 'Add payment method'), 'no add button', { timeout: 6000 });
+      expect(button(el, 'Remove')!.getAttribute('aria-disabled')).to.equal('true');
+    }
+  });
+
+  it('billing details: saves name and address; an invalid tax id is an inline error on its field', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer));
+    tab(el, 'Billing details').click();
+    await el.updateComplete;
+    const field = (name: string) => $<HTMLInputElement>(el, `[name="${name}"]`);
+    field('name').value = 'Ana Pop SRL';
+    field('line1').value = 'Strada Lungă 5';
+    field('city').value = 'Brașov';
+    field('country').value = 'ro';
+    await click(el, 'Save');
+    await waitUntil(() => text($(el, '[role="status"][aria-live]')) === 'Saved', 'not saved', { timeout: 6000 });
+    const server = await portalApi(a.customer);
+    const customer = await server<{ name: string; address: { line1: string; city: string; country: string } }>('GET', '/customer');
+    expect(customer.name).to.equal('Ana Pop SRL');
+    expect(customer.address).to.include({ line1: 'Strada Lungă 5', city: 'Brașov', country: 'RO' });
+
+    field('tax_id').value = 'RO123';
+    await click(el, 'Save');
+    await until(el, '#tax-id-error:not(:empty)');
+    expect(text($(el, '#tax-id-error'))).to.equal('This tax ID isn’t valid. Check the number and the country prefix.');
+    expect(field('tax_id').getAttribute('aria-invalid')).to.equal('true');
+    field('tax_id').value = 'RO18547290';
+    await click(el, 'Save');
+    await waitUntil(() => field('tax_id').getAttribute('aria-invalid') === 'false', 'still invalid', { timeout: 6000 });
+    const saved = await server<{ tax_ids: { value: string }[] }>('GET', '/customer');
+    expect(saved.tax_ids.map((x) => x.value)).to.deep.equal(['RO18547290']);
+  });
+
+  it('invoices: date, number, amount and status, and the detail in a dialog', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer));
+    tab(el, 'Invoices').click();
+    await until(el, 'table.invoices');
+    const rows = $$(el, 'table.invoices tbody tr').map((row) => Array.from(row.children).map(text));
+    expect(rows.length).to.equal(1);
+    expect(rows[0]![1]).to.match(/^ABONA-\d+$/);
+    expect(rows[0]![2]).to.equal('€10.89'); // 900 + 21 % TVA (189)
+    expect(rows[0]![3]).to.equal('Paid');
+    button(el, 'View')!.click();
+    const dialog = await until(el, 'abona-dialog[open]');
+    const lines = Array.from(dialog.querySelectorAll('tr')).map((row) => Array.from(row.children).map(text).join(' '));
+    expect(lines).to.include('TVA 21% €1.89');
+    expect(lines).to.include('Total €10.89');
+    await expectAccessible(el);
+  });
+
+  it('shows only the signed-in customer’s data: B’s token never lists A’s subscription', async () => {
+    const a = await subscribed('Basic');
+    const b = await subscribed('Enterprise');
+    const el = await portal(await portalCode(b.customer));
+    expect($$(el, 'article.subscription').map((c) => text(c.querySelector('.plan')))).to.deep.equal(['Enterprise']);
+    const server = await portalApi(b.customer);
+    const foreign = await server<{ error: { code: string } }>('GET', `/subscriptions/${a.subscription}`);
+    expect(foreign.error.code).to.equal('resource_missing');
+  });
+
+  it('deep links: flow="cancel" and flow="change-plan" open their step, with focus on it', async () => {
+    const a = await subscribed('Basic');
+    const cancel = await portal(await portalCode(a.customer), { flow: 'cancel' });
+    await until(cancel, 'fieldset.reasons');
+    expect(text($(cancel, '.heading'))).to.equal('Cancel subscription');
+    expect(root(cancel).activeElement).to.equal($(cancel, '.heading'));
+    const plans = await portal(await portalCode(a.customer, 'change-plan'));
+    await until(plans, 'abona-pricing-table');
+    expect(text($(plans, '.heading'))).to.equal('Change plan');
+  });
+
+  it('signs in through a session-endpoint (POST with cookies) and keeps the token in memory only', async () => {
+    const a = await subscribed('Basic');
+    const original = window.fetch;
+    const asked: RequestInit[] = [];
+    // The vendor's backend: mints a session with its secret key for the signed-in customer.
+    window.fetch = async (input, init) => {
+      if (String(input).endsWith('/vendor/billing-session')) {
+        asked.push(init ?? {});
+        return new Response(JSON.stringify({ code: await portalCode(a.customer) }), { headers: { 'Content-Type': 'application/json' } });
+      }
+      return original(input, init);
+    };
+    try {
+      const el = await portal(undefined, { 'session-endpoint': '/vendor/billing-session' });
+      expect(text($(el, 'article.subscription .plan'))).to.equal('Basic');
+      expect(asked.map((i) => [i.method, i.credentials])).to.deep.equal([['POST', 'include']]);
+      expect(JSON.stringify({ ...localStorage, ...sessionStorage })).to.not.contain('ptok_');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('an expired or used code says what to do, without a retry that cannot work', async () => {
+    const a = await subscribed('Basic');
+    const code = await portalCode(a.customer);
+    await portal(code);
+    const again = await portal(code);
+    expect(text($(again, '.error-state'))).to.contain('Your session has expired.');
+    expect(again.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
+  });
+
+  it('keyboard: Tab reaches the tabs and Enter opens them; the cancel flow works without a mouse', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer));
+    tab(el, 'Overview').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(tab(el, 'Payment methods').getAttribute('aria-current')).to.equal('page');
+    expect(root(el).activeElement).to.equal($(el, '.heading'));
+    tab(el, 'Overview').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    button(el, 'Cancel subscription')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, 'fieldset.reasons');
+    expect(root(el).activeElement).to.equal($(el, '.heading'));
+    $<HTMLInputElement>(el, 'input[value="unused"]').focus();
+    await sendKeys({ press: 'Space' });
+    expect($<HTMLInputElement>(el, 'input[value="unused"]').checked).to.equal(true);
+    button(el, 'Continue')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text($(el, '.heading')) === 'When should it end?');
+  });
+
+  for (const locale of supportedLocales) {
+    it(`${locale}: every view renders without a missing message`, async () => {
+      const a = await subscribed('Basic');
+      const el = await portal(await portalCode(a.customer), { locale });
+      await waitUntil(() => el.shadowRoot!.querySelector('article.subscription'), 'no overview', { timeout: 6000 });
+      for (const button of $$<HTMLButtonElement>(el, '.tab')) {
+        button.click();
+        await el.updateComplete;
+      }
+      $$<HTMLButtonElement>(el, '.tab')[0]!.click();
+      await el.updateComplete;
+      expect([...missingMessages]).to.deep.equal([]);
+      if (locale === 'ro') expect(text($(el, '.tab'))).to.equal('Prezentare generală');
+    });
+  }
 });

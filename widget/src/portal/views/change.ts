@@ -113,14 +113,25 @@ function recurringAmount(preview: ChangePreview): number | undefined {
   return lines.length === 0 ? undefined : lines.reduce((sum, l) => sum + l.amount, 0);
 }
 
+/** The prorations a change adds to the next invoice (when nothing is charged now). */
+function prorationTotal(preview: ChangePreview): number {
+  return preview.lines.filter((l) => l.kind === 'proration').reduce((sum, l) => sum + l.amount, 0);
+}
+
 function renderReview(ctx: ViewContext, sub: PortalSubscription, flow: Extract<FlowStep, { kind: 'review' }>): TemplateResult {
-  const { t, locale, store, ui, actions, overview } = ctx;
+  const { t, store } = ctx;
   const back = () => store.setFlow(flow.back === 'plans' ? { kind: 'plans', sub: sub.id } : { kind: 'seats', sub: sub.id, quantity: flow.items[0]?.quantity ?? 1 });
-  const heading = html`${backButton(ctx, back)}<h2 class="heading" tabindex="-1" data-focus>${t('portal.review.title')}</h2>`;
-  if (flow.busy) return html`<div class="step" part="review">${heading}<div role="status" class="loading"><span>${t('common.loading')}</span></div></div>`;
+  const heading = html`${backButton(ctx, back)}<h2 id="review-title" class="heading" tabindex="-1" data-focus>${t('portal.review.title')}</h2>`;
+  // One outer template for every state, so the focused heading survives the preview's arrival.
+  return html`<div class="step" part="review">${heading}${reviewBody(ctx, sub, flow)}</div>`;
+}
+
+function reviewBody(ctx: ViewContext, sub: PortalSubscription, flow: Extract<FlowStep, { kind: 'review' }>): TemplateResult {
+  const { t, locale, store, ui, actions, overview } = ctx;
+  if (flow.busy) return html`<div role="status" class="loading"><span>${t('common.loading')}</span></div>`;
   if (flow.error || !flow.preview) {
-    return html`<div class="step" part="review">${heading}<p class="field-error" role="alert">${flow.error?.message ?? t('common.error.server')}</p>
-      <button type="button" class="button secondary" @click=${() => void store.review(sub.id, flow.items, flow.back)}>${t('common.retry')}</button></div>`;
+    return html`<p class="field-error" role="alert">${flow.error?.message ?? t('common.error.server')}</p>
+      <button type="button" class="button secondary" @click=${() => void store.review(sub.id, flow.items, flow.back)}>${t('common.retry')}</button>`;
   }
   const preview = flow.preview;
   const currency = (preview.invoice?.currency ?? sub.currency).toUpperCase();
@@ -132,12 +143,9 @@ function renderReview(ctx: ViewContext, sub: PortalSubscription, flow: Extract<F
   const recurring = recurringAmount(preview);
   const later = preview.effective === 'period_end';
   const invoice = preview.invoice;
-  return html`<div class="step" part="review">
-    ${heading}
-    ${later
+  return html`${later
       ? html`<p class="lead">${t('portal.downgrade.scheduled', { plan: targetName, date: longDate(preview.effective_at, locale), current: currentName })}</p>`
-      : html`<table class="lines">
-          <caption class="visually-hidden">${t('portal.review.title')}</caption>
+      : html`<table class="lines" aria-labelledby="review-title">
           <tbody>
             ${(invoice?.lines ?? preview.lines).map((line) => html`<tr><th scope="row">${lineLabel(ctx, line)}</th><td>${line.amount < 0 ? '−' : '+'}${money(Math.abs(line.amount))}</td></tr>`)}
             ${invoice && invoice.total_discount > 0 ? html`<tr><th scope="row">${t('portal.review.discount')}</th><td>−${money(invoice.total_discount)}</td></tr>` : nothing}
@@ -147,6 +155,9 @@ function renderReview(ctx: ViewContext, sub: PortalSubscription, flow: Extract<F
             <tr class="total"><th scope="row">${t('portal.review.dueToday')}</th><td>${money(invoice?.amount_due ?? preview.amount_due_now)}</td></tr>
           </tfoot>
         </table>`}
+    ${!later && !preview.invoice_now && preview.total_now === 0 && prorationTotal(preview) !== 0
+      ? html`<p class="then">${t('portal.review.nextInvoice', { amount: money(prorationTotal(preview)), date: shortDate(sub.current_period_end, locale) })}</p>`
+      : nothing}
     ${recurring !== undefined
       ? html`<p class="then">${t('portal.review.then', { amount: money(recurring), per: perInterval(current?.price.recurring ?? null, t), date: shortDate(later ? preview.effective_at : sub.current_period_end, locale) })}</p>`
       : nothing}
@@ -154,8 +165,7 @@ function renderReview(ctx: ViewContext, sub: PortalSubscription, flow: Extract<F
     <div class="actions">
       <button type="button" class="button primary" ?disabled=${ui.busy} @click=${() => void actions.confirmChange(sub, flow.items)}>${ui.busy ? t('flow.processing') : t('portal.review.confirm')}</button>
       <button type="button" class="button secondary" @click=${() => store.setFlow(undefined)}>${t('flow.cancel')}</button>
-    </div>
-  </div>`;
+    </div>`;
 }
 
 function renderThreeDs(ctx: ViewContext, sub: PortalSubscription, flow: Extract<FlowStep, { kind: 'three-ds' }>): TemplateResult {

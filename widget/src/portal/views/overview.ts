@@ -28,9 +28,9 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
   const name = productName(overview, item?.price.product, t);
   const status = statusOf(sub, locale, t);
   const features = overview.config.features;
-  const canChange = features.subscription_update.enabled && !ui.missing.has('change') && sub.status !== 'paused' && !sub.cancel_at_period_end;
-  const scheduled = sub.scheduled_change;
-  const scheduledTo = scheduled?.items[0];
+  const canChange = features.subscription_update.enabled && !ui.missing.has('change') && sub.status !== 'paused' && !sub.cancel_at_period_end && !ui.scheduled[sub.id];
+  const fromServer = sub.scheduled_change;
+  const scheduled = ui.scheduled[sub.id] ?? (fromServer?.items[0] ? { price: fromServer.items[0].price, effectiveAt: fromServer.effective_at } : undefined);
   const seatable = item ? seatLimits(ctx, item.price.id) : undefined;
   const addOns = sub.items.data.filter((i) => i !== item);
   return html`<article class="card subscription" part="subscription" aria-labelledby="sub-${sub.id}">
@@ -48,9 +48,9 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
         ? nothing
         : html`<div><dt>${t('portal.renews')}</dt><dd>${longDate(sub.current_period_end, locale)}</dd></div>`}
     </dl>
-    ${scheduledTo && scheduled
-      ? html`<div class="note" role="status">
-          <p>${t('portal.downgrade.scheduled', { plan: productName(overview, productOfPrice(ctx, scheduledTo.price), t), date: longDate(scheduled.effective_at, locale), current: name })}</p>
+    ${scheduled
+      ? html`<div class="note">
+          <p>${t('portal.downgrade.scheduled', { plan: productName(overview, productOfPrice(ctx, scheduled.price), t), date: longDate(scheduled.effectiveAt, locale), current: name })}</p>
           ${ui.missing.has('cancel_scheduled_change') ? nothing : html`<button type="button" class="button secondary" ?disabled=${ui.busy} @click=${() => void actions.undoScheduledChange(sub)}>${t('portal.downgrade.keep', { plan: name })}</button>`}
         </div>`
       : nothing}

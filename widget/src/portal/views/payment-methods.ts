@@ -11,7 +11,7 @@ export function renderPaymentMethods(ctx: ViewContext): TemplateResult {
   const { t, overview, ui } = ctx;
   const methods = overview.paymentMethods;
   const activeSubs = overview.subscriptions.filter((s) => s.status === 'active' || s.status === 'trialing' || s.status === 'past_due');
-  const canEdit = overview.config.features.payment_method_update.enabled;
+  const canEdit = overview.config.features.payment_method_update.enabled && ui.missing.has('pm_checked');
   const nowMs = Date.now();
   const adding = ui.addingCard;
   return html`<h2 class="heading" tabindex="-1" data-focus>${t('portal.nav.paymentMethods')}</h2>
