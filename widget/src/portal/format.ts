@@ -39,9 +39,21 @@ export function statusOf(sub: PortalSubscription, locale: string, t: T): { label
   }
 }
 
-/** The item that names the plan: the first licensed item (seats), else the first one. */
+/** The item that names the plan: the first item with a fixed price, else the first one. */
 export function mainItem(sub: PortalSubscription): SubscriptionItem | undefined {
   return sub.items.data.find((item) => item.price.unit_amount !== null) ?? sub.items.data[0];
+}
+
+/**
+ * Whether an item is billed by usage. The public catalog says so; without it, a price with no
+ * unit amount on a subscription that has another item is taken as the usage one.
+ */
+export function isMetered(overview: PortalOverview, sub: PortalSubscription, item: SubscriptionItem): boolean {
+  for (const product of overview.pricing?.products ?? []) {
+    const price = product.prices.find((p) => p.id === item.price.id);
+    if (price) return price.usage_type === 'metered';
+  }
+  return item.price.unit_amount === null && item !== mainItem(sub);
 }
 
 /** The product's name as the catalog gives it. */

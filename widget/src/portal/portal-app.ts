@@ -11,7 +11,7 @@ import { createTranslator } from '../i18n/translate.js';
 import { errorState } from '../shared/error-state.js';
 import { skeletonBlock } from '../shared/skeleton.js';
 import { statusPillStyles } from '../shared/status-pill.js';
-import { longDate, mainItem } from './format.js';
+import { isMetered, longDate, mainItem } from './format.js';
 import { portalMessages } from './messages.js';
 import { createPortalClient } from './portal-client.js';
 import type { PortalHost, PortalView } from './portal-host.js';
@@ -82,6 +82,8 @@ class PortalApp implements ReactiveController, PortalView {
     if (state?.status === 'error') this.host.report(state.error);
     const actionError = this.store?.$ui.get().actionError;
     if (actionError && actionError.status !== 400 && actionError.status !== 402) this.host.report(actionError);
+    // Meter fills go in through CSSOM: a style="" attribute breaks under a strict CSP.
+    for (const fill of this.host.renderRoot.querySelectorAll<HTMLElement>('.fill[data-ratio]')) fill.style.setProperty('--ratio', fill.dataset['ratio'] ?? '0');
     this.moveFocus();
   }
 
@@ -277,7 +279,7 @@ class PortalApp implements ReactiveController, PortalView {
 
   private renderPortal(ctx: ViewContext): TemplateResult {
     const { ui, t, overview } = ctx;
-    const hasUsage = overview.subscriptions.some((s) => s.items.data.some((i) => i.price.unit_amount === null));
+    const hasUsage = overview.subscriptions.some((s) => s.items.data.some((i) => isMetered(overview, s, i)));
     const shown = tabs.filter((tab) => (tab !== 'usage' || (hasUsage && !ui.missing.has('usage'))) && (tab !== 'invoices' || overview.config.features.invoice_history.enabled));
     let panel: TemplateResult;
     if (ui.flow && ui.tab === 'overview') {

@@ -37,9 +37,9 @@ interface Customer {
 }
 
 /** A customer subscribed to `plan` through a real checkout paid with the sandbox card. */
-async function subscribed(plan = 'Basic', card = '4242424242424242', email = `ana-${Math.random().toString(36).slice(2, 8)}@example.ro`): Promise<Customer> {
+async function subscribed(plan = 'Basic', card = '4242424242424242', email = `ana-${Math.random().toString(36).slice(2, 8)}@example.ro`, metered?: string): Promise<Customer> {
   const session = await vendor<{ id: string }>('POST', '/v1/checkout_sessions', {
-    line_items: [{ price: ids.price(plan, 'month'), quantity: 1 }],
+    line_items: [{ price: ids.price(plan, 'month'), quantity: 1 }, ...(metered ? [{ price: ids.price(metered, 'month', 'metered') }] : [])],
     email,
     customer_details: { address: { country: 'RO' } },
   });
@@ -397,4 +397,17 @@ describe('<abona-portal>', () => {
       if (locale === 'ro') expect(text($(el, '.tab'))).to.equal('Prezentare generală');
     });
   }
+
+  it('usage: a meter per metered price with what is included, when it resets, and the overage', async () => {
+    const a = await subscribed('Basic', undefined, undefined, 'API calls');
+    await vendor('POST', '/v1/usage_events', { event_id: `e-${a.subscription}`, subscription: a.subscription, price: ids.price('API calls', 'month', 'metered'), quantity: 12345 });
+    const el = await portal(await portalCode(a.customer));
+    tab(el, 'Usage').click();
+    await until(el, 'article.meter');
+    // 12,345 − 10,000 included = 2,345 calls × €0.002 = €4.69 (4.69 exactly: 2345 × 0.2 minor units = 469)
+    expect(text($(el, 'article.meter p'))).to.match(/^12,345 of 10,000 API calls included · resets \w+ \d+$/);
+    expect(text($(el, 'article.meter .muted'))).to.equal('Overage so far: €4.69');
+    expect($(el, '.fill').style.getPropertyValue('--ratio')).to.equal('1');
+    await expectAccessible(el);
+  });
 });

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AbonaPlanSelectedEvent } from '../../events/plan-selected.js';
 import { formatMoney } from '../../i18n/money.js';
 import type { SeatStepper } from '../../shared/seat-stepper/seat-stepper.component.js';
-import { longDate, mainItem, perInterval, productName, shortDate } from '../format.js';
+import { isMetered, longDate, mainItem, perInterval, productName, shortDate } from '../format.js';
 import type { FlowStep, ItemsChange } from '../portal-store.js';
 import type { ChangePreview, InvoiceLine, PortalSubscription } from '../portal-types.js';
 import type { ViewContext } from './context.js';
@@ -33,10 +33,10 @@ function backButton(ctx: ViewContext, onClick = () => ctx.store.setFlow(undefine
 }
 
 /** Every item after moving the plan item to `priceId` (seats kept where they count). */
-function itemsWith(sub: PortalSubscription, priceId: string, quantity?: number): ItemsChange {
+function itemsWith(ctx: ViewContext, sub: PortalSubscription, priceId: string, quantity?: number): ItemsChange {
   const main = mainItem(sub);
   return sub.items.data.map((item) =>
-    item === main ? { price: priceId, quantity: quantity ?? item.quantity } : item.price.unit_amount === null ? { price: item.price.id } : { price: item.price.id, quantity: item.quantity },
+    item === main ? { price: priceId, quantity: quantity ?? item.quantity } : isMetered(ctx.overview, sub, item) ? { price: item.price.id } : { price: item.price.id, quantity: item.quantity },
   );
 }
 
@@ -49,7 +49,7 @@ function renderPlans(ctx: ViewContext, sub: PortalSubscription): TemplateResult 
     event.stopPropagation();
     if (event.detail.priceId === current?.price.id || !event.detail.priceId) return;
     const seats = seatLimits(ctx, event.detail.priceId) ? current?.quantity : 1;
-    void store.review(sub.id, itemsWith(sub, event.detail.priceId, seats), 'plans');
+    void store.review(sub.id, itemsWith(ctx, sub, event.detail.priceId, seats), 'plans');
   };
   return html`<div class="step">
     ${backButton(ctx)}
@@ -89,7 +89,7 @@ function renderSeats(ctx: ViewContext, sub: PortalSubscription, quantity: number
       @change=${onChange}
     ></abona-seat-stepper>
     <div class="actions">
-      <button type="button" class="button primary" ?disabled=${quantity === item.quantity} @click=${() => void store.review(sub.id, itemsWith(sub, item.price.id, quantity), 'seats')}>
+      <button type="button" class="button primary" ?disabled=${quantity === item.quantity} @click=${() => void store.review(sub.id, itemsWith(ctx, sub, item.price.id, quantity), 'seats')}>
         ${t('flow.continue')}
       </button>
     </div>

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../../i18n/money.js';
 import { statusPill } from '../../shared/status-pill.js';
-import { longDate, mainItem, perInterval, productName, statusOf } from '../format.js';
+import { isMetered, longDate, mainItem, perInterval, productName, statusOf } from '../format.js';
 import type { PortalSubscription } from '../portal-types.js';
 import type { ViewContext } from './context.js';
 
@@ -25,6 +25,7 @@ export function renderOverview(ctx: ViewContext): TemplateResult {
 function renderSubscription(ctx: ViewContext, sub: PortalSubscription): TemplateResult {
   const { overview, t, locale, store, ui, actions } = ctx;
   const item = mainItem(sub);
+  const metered = sub.items.data.filter((i) => isMetered(overview, sub, i));
   const name = productName(overview, item?.price.product, t);
   const status = statusOf(sub, locale, t);
   const features = overview.config.features;
@@ -43,7 +44,7 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
         ? html`<div><dt>${t('portal.price')}</dt><dd>${formatMoney(item.price.unit_amount, sub.currency.toUpperCase(), locale)} ${perInterval(item.price.recurring, t)}</dd></div>`
         : nothing}
       ${item && (item.quantity > 1 || seatable) ? html`<div><dt>${t('portal.seats.label')}</dt><dd>${t('portal.seats', { count: item.quantity })}</dd></div>` : nothing}
-      ${addOns.map((addOn) => html`<div><dt>${t('portal.addOn')}</dt><dd>${productName(overview, addOn.price.product, t)}</dd></div>`)}
+      ${addOns.map((addOn) => html`<div><dt>${t(metered.includes(addOn) ? 'portal.usageBased' : 'portal.addOn')}</dt><dd>${productName(overview, addOn.price.product, t)}</dd></div>`)}
       ${sub.status === 'paused' || sub.cancel_at_period_end
         ? nothing
         : html`<div><dt>${t('portal.renews')}</dt><dd>${longDate(sub.current_period_end, locale)}</dd></div>`}

@@ -3,14 +3,14 @@ import { formatNumber } from '../../i18n/dates.js';
 import { formatMoney } from '../../i18n/money.js';
 import { errorState } from '../../shared/error-state.js';
 import { skeletonBlock } from '../../shared/skeleton.js';
-import { productName, shortDate } from '../format.js';
+import { isMetered, productName, shortDate } from '../format.js';
 import type { PortalSubscription } from '../portal-types.js';
 import type { ViewContext } from './context.js';
 
 /** Usage: a meter per metered price of each live subscription. */
 export function renderUsage(ctx: ViewContext): TemplateResult {
   const { t, overview } = ctx;
-  const subs = overview.subscriptions.filter((s) => s.status !== 'canceled' && s.items.data.some((i) => i.price.unit_amount === null));
+  const subs = overview.subscriptions.filter((s) => s.status !== 'canceled' && s.items.data.some((i) => isMetered(overview, s, i)));
   return html`<h2 class="heading" tabindex="-1" data-focus>${t('portal.nav.usage')}</h2>
     ${subs.length === 0 ? html`<p class="empty">${t('portal.usage.empty')}</p>` : subs.map((sub) => renderMeters(ctx, sub))}`;
 }

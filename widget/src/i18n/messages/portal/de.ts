@@ -146,4 +146,5 @@ export const portalDe: Catalog<PortalKey> = {
   'portal.error.action': 'Das hat nicht geklappt. Versuche es gleich noch einmal.',
   'portal.error.conflict': 'Dein Abonnement hat sich inzwischen geändert. Prüfe die Änderung erneut.',
   'portal.review.nextInvoice': 'Die Differenz von {amount} kommt auf deine nächste Rechnung am {date}.',
+  'portal.usageBased': 'Nutzungsbasiert',
 };

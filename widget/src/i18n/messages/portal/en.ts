@@ -145,6 +145,7 @@ export const portalEn = {
   'portal.error.action': 'That didn’t work. Try again in a moment.',
   'portal.error.conflict': 'Your subscription changed in the meantime. Review the change again.',
   'portal.review.nextInvoice': 'The difference, {amount}, is added to your next invoice on {date}.',
+  'portal.usageBased': 'Usage-based',
 } satisfies Record<string, Message>;
 
 /** A key of the portal strings. */

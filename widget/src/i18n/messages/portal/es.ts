@@ -146,4 +146,5 @@ export const portalEs: Catalog<PortalKey> = {
   'portal.error.action': 'No ha funcionado. Inténtalo de nuevo en un momento.',
   'portal.error.conflict': 'Tu suscripción ha cambiado mientras tanto. Revisa el cambio de nuevo.',
   'portal.review.nextInvoice': 'La diferencia, {amount}, se añade a tu próxima factura del {date}.',
+  'portal.usageBased': 'Según el uso',
 };

@@ -146,4 +146,5 @@ export const portalFr: Catalog<PortalKey> = {
   'portal.error.action': 'Cela n’a pas fonctionné. Réessayez dans un instant.',
   'portal.error.conflict': 'Votre abonnement a changé entre-temps. Vérifiez à nouveau le changement.',
   'portal.review.nextInvoice': 'La différence, {amount}, s’ajoute à votre prochaine facture du {date}.',
+  'portal.usageBased': 'À l’usage',
 };

@@ -146,4 +146,5 @@ export const portalRo: Catalog<PortalKey> = {
   'portal.error.action': 'Nu a funcționat. Încearcă din nou în câteva momente.',
   'portal.error.conflict': 'Abonamentul tău s-a modificat între timp. Verifică din nou modificarea.',
   'portal.review.nextInvoice': 'Diferența, {amount}, se adaugă la factura următoare, pe {date}.',
+  'portal.usageBased': 'În funcție de consum',
 };
