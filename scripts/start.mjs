@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closeOnSignals, ConfigError, loadConfig, startServer } from '@abona/server';
+import { demoDir, mountDemo, widgetDir } from '../demo/server/handlers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const demoDir = ['demo/dist', 'demo'].map((dir) => resolve(root, dir)).find((dir) => existsSync(dir));
 
 let config;
 try {
@@ -16,7 +16,7 @@ try {
     // The demo is test mode only: live keys are refused.
     ABONA_MODE: 'test',
     DATABASE_URL: process.env.DATABASE_URL ?? `file:${resolve(root, 'data/abona.db')}`,
-    ...(demoDir && !process.env.ABONA_STATIC_DIR ? { ABONA_STATIC_DIR: demoDir } : {}),
+    ...(!process.env.ABONA_STATIC_DIR ? { ABONA_STATIC_DIR: demoDir } : {}),
   });
 } catch (error) {
   if (error instanceof ConfigError) {
@@ -27,11 +27,19 @@ try {
 }
 
 const quiet = () => {};
-const server = await startServer({ config, seedDemo: true, log: process.env.ABONA_LOG === '1' ? undefined : quiet });
+if (!existsSync(widgetDir)) console.warn('abona: widget/dist/cdn is missing; run `npm run build` first.');
+const server = await startServer({
+  config,
+  seedDemo: true,
+  log: process.env.ABONA_LOG === '1' ? undefined : quiet,
+  routes: (app) => mountDemo(app),
+});
 const report = server.seedReport;
 console.log(`
   Abona is running in test mode at ${server.url}
 
+  Showcase         ${server.url}/   (pricing table, checkout, wallet button, customer portal)
+  Widget bundle    ${server.url}/widget/abona.js · /widget/abona.iife.js · /widget/manifest.json (SRI)
   Publishable key  pk_test_abona_demo   (browser: catalog and checkout)
   Secret key       sk_test_abona_demo   (backend: everything)
   Database         ${config.databaseUrl}

@@ -21,6 +21,8 @@ export interface StartOptions {
   gateway?: PaymentGateway;
   /** Seed the demo catalog and the demo keys (test mode only). */
   seedDemo?: boolean;
+  /** Extra routes mounted after the API and before static files (the demo's server-side handlers). */
+  routes?: (app: ReturnType<typeof createApp>, context: { handle: DbHandle }) => void;
 }
 
 export interface RunningServer {
@@ -65,7 +67,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 
   const app = createApp({ db: handle.db, clock, ids, config, log, ...(options.gateway ? { gateway: options.gateway } : {}) });
-  // Hook for the demo site (and later the widget bundle): any GET the API does not answer.
+  options.routes?.(app, { handle });
+  // Hook for the demo site: any GET the API does not answer.
   const staticDir = config.staticDir ? resolve(config.staticDir) : undefined;
   if (staticDir && existsSync(staticDir)) app.use('/*', serveStatic({ root: staticDir }));
   app.get('/', (c) => c.html(homePage(config)));

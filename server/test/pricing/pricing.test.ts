@@ -35,15 +35,17 @@ describe('GET /v1/pricing', () => {
       url: 'mailto:sales@abona.example',
       label: 'Contact sales',
     });
-    // Feature union in first-seen order; API calls has no entitlements, Priority support adds one.
-    expect(body.features.map((f) => f.key)).toEqual([
-      'projects',
-      'seats',
-      'api_calls',
-      'sso',
-      'support',
-      'support_sla_hours',
-    ]);
+    // Feature union in first-seen order. The add-on and the usage-only product are marked
+    // `abona_pricing_table: false`, so the default table shows plans only.
+    expect(body.features.map((f) => f.key)).toEqual(['projects', 'seats', 'api_calls', 'sso', 'support']);
+    expect(body.products.map((p) => p.name)).toEqual(['Basic', 'Pro', 'Enterprise', 'Team']);
+    h.close();
+  });
+
+  it('shows products left off the default table when they are asked for by name', async () => {
+    const h = await demoHarness();
+    const body = await get(h, '?country=RO&currency=EUR&products=pro,priority_support');
+    expect(body.products.map((p) => p.name)).toEqual(['Pro', 'Priority support']);
     h.close();
   });
 

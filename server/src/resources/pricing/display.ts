@@ -13,6 +13,7 @@ import type { PriceRow, ProductRow } from '../../db/schema.js';
  * | `abona_unit_label` | price, else product | singular unit: `"seat"`; makes a per-unit price a seat price |
  * | `abona_min_quantity` | price, else product | smallest seat count (default 1) |
  * | `abona_max_quantity` | price, else product | largest seat count |
+ * | `abona_pricing_table` | product | `"false"`: left out of the default table (add-ons, usage-only products); still shown when asked for by `products=` |
  */
 export interface ProductDisplay {
   highlight: boolean;
@@ -24,6 +25,11 @@ export interface PriceDisplay {
   unitLabel?: string;
   minQuantity?: number;
   maxQuantity?: number;
+}
+
+/** Whether a product appears on a pricing table that does not name its products. */
+export function listedByDefault(product: ProductRow): boolean {
+  return product.metadata.abona_pricing_table !== 'false';
 }
 
 function positiveInt(text: string | undefined): number | undefined {

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import type { PriceRow, ProductRow } from '../../db/schema.js';
 import { InvalidRequest } from '../../errors/index.js';
 import { perModeCache } from './cache.js';
-import { isSeatPrice, priceDisplay, productDisplay, type PriceDisplay } from './display.js';
+import { isSeatPrice, listedByDefault, priceDisplay, productDisplay, type PriceDisplay } from './display.js';
 import { commonCurrencies, quoteCurrency, toMultiCurrencyPrice } from './multi-currency.js';
 import { pricingRepository, type CatalogSnapshot } from './repository.js';
 import { toPricing, type PricedProduct } from './serialize.js';
@@ -59,7 +59,7 @@ export function pricingService(deps: PricingServiceDeps) {
 
   function selectProducts(catalog: PricingCatalog, products: string | undefined): ProductRow[] {
     if (products === undefined)
-      return catalog.products.filter((p) => (catalog.pricesByProduct.get(p.id)?.length ?? 0) > 0);
+      return catalog.products.filter((p) => listedByDefault(p) && (catalog.pricesByProduct.get(p.id)?.length ?? 0) > 0);
     const keys = [
       ...new Set(
         products
