@@ -81,8 +81,11 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
     const target = catalog();
     if (target) {
       // Names of products outside any plan group (add-ons, metered prices) and seat limits.
+      // Add-ons and usage prices are off the default table: ask for the customer's own products.
+      const held = [...new Set([...subscriptions.data.flatMap((sub) => sub.items.data.map((item) => item.price.product)), ...config.features.subscription_update.products.map((p) => p.product)])];
+      const query = { currency: subscriptions.data[0]?.currency.toUpperCase(), products: held.length > 0 ? held.slice(0, 50).join(',') : undefined };
       try {
-        pricing = await apiGet<PricingResponse>(target, '/v1/pricing', { currency: subscriptions.data[0]?.currency.toUpperCase() }, signal);
+        pricing = await apiGet<PricingResponse>(target, '/v1/pricing', query, signal).catch(() => apiGet<PricingResponse>(target, '/v1/pricing', { currency: query.currency }, signal));
         for (const product of pricing.products) productNames[product.id] = product.name;
       } catch {
         // A nicety here: the plans and amounts come from the portal itself.

@@ -21,8 +21,9 @@ export const portalViewStyles = css`
   }
   .tabs {
     display: flex;
-    flex-wrap: wrap;
     gap: 0.25rem;
+    overflow-x: auto;
+    scrollbar-width: thin;
     border-bottom: 1px solid var(--_border);
   }
   .tab {
@@ -34,6 +35,7 @@ export const portalViewStyles = css`
     border-bottom: 2px solid transparent;
     color: var(--_text-muted);
     font-weight: 600;
+    white-space: nowrap;
     cursor: pointer;
   }
   .tab:hover {
@@ -52,11 +54,10 @@ export const portalViewStyles = css`
     font-size: 1.25rem;
     letter-spacing: -0.01em;
   }
-  .heading:focus {
+  /* Headings take focus only to move the reading position between steps; they are not controls. */
+  [data-focus]:focus,
+  [data-focus]:focus-visible {
     outline: none;
-  }
-  .heading:focus-visible {
-    outline: 2px solid var(--_focus);
   }
   .card {
     display: grid;
@@ -97,8 +98,11 @@ export const portalViewStyles = css`
     margin: 0;
     font-weight: 600;
   }
+  td.row-actions {
+    text-align: right;
+  }
   .actions,
-  .row-actions {
+  span.row-actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -168,7 +172,7 @@ export const portalViewStyles = css`
   th,
   td {
     text-align: left;
-    padding: 0.5rem 0.25rem;
+    padding: 0.625rem 0.5rem;
     border-bottom: 1px solid var(--_border);
     font-weight: 400;
   }

@@ -19,6 +19,7 @@ import type { Portal } from './portal.component.js';
 const api = '/api/demo';
 const secretKey = 'sk_test_abona_demo';
 let ids: CatalogIds;
+let meteredPrice: string;
 
 async function vendor<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${api}${path}`, {
@@ -37,9 +38,9 @@ interface Customer {
 }
 
 /** A customer subscribed to `plan` through a real checkout paid with the sandbox card. */
-async function subscribed(plan = 'Basic', card = '4242424242424242', email = `ana-${Math.random().toString(36).slice(2, 8)}@example.ro`, metered?: string): Promise<Customer> {
+async function subscribed(plan = 'Basic', card = '4242424242424242', email = `ana-${Math.random().toString(36).slice(2, 8)}@example.ro`, metered = false): Promise<Customer> {
   const session = await vendor<{ id: string }>('POST', '/v1/checkout_sessions', {
-    line_items: [{ price: ids.price(plan, 'month'), quantity: 1 }, ...(metered ? [{ price: ids.price(metered, 'month', 'metered') }] : [])],
+    line_items: [{ price: ids.price(plan, 'month'), quantity: 1 }, ...(metered ? [{ price: meteredPrice }] : [])],
     email,
     customer_details: { address: { country: 'RO' } },
   });
@@ -122,6 +123,9 @@ const tab = (el: Portal, label: string) => $$<HTMLButtonElement>(el, '.tab').fin
 describe('<abona-portal>', () => {
   before(async () => {
     ids = await catalogIds(api);
+    // Usage-only products are off the default table; the vendor names them explicitly.
+    const usage = (await (await fetch(`${api}/v1/pricing?currency=EUR&country=RO&products=api_calls`, { headers: { Authorization: `Bearer ${demoKey}` } })).json()) as { products: { prices: { id: string; usage_type: string }[] }[] };
+    meteredPrice = usage.products[0]!.prices.find((p) => p.usage_type === 'metered')!.id;
   });
 
   beforeEach(() => {
@@ -399,8 +403,8 @@ describe('<abona-portal>', () => {
   }
 
   it('usage: a meter per metered price with what is included, when it resets, and the overage', async () => {
-    const a = await subscribed('Basic', undefined, undefined, 'API calls');
-    await vendor('POST', '/v1/usage_events', { event_id: `e-${a.subscription}`, subscription: a.subscription, price: ids.price('API calls', 'month', 'metered'), quantity: 12345 });
+    const a = await subscribed('Basic', undefined, undefined, true);
+    await vendor('POST', '/v1/usage_events', { event_id: `e-${a.subscription}`, subscription: a.subscription, price: meteredPrice, quantity: 12345 });
     const el = await portal(await portalCode(a.customer));
     tab(el, 'Usage').click();
     await until(el, 'article.meter');
