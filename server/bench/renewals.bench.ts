@@ -1,0 +1,137 @@
+/**
+ * Renewal benchmark: N due subscriptions (default 50,000) on a file database, renewed by the
+ * billing run (`runDue`: claim, renew, invoice with tax, ledger, events, charge through the
+ * in-process sandbox gateway, receipt email) — next to the batched-insert floor of the same
+ * database measured in the same run (N invoice-like rows inserted in batches of 1,000), and the
+ * ratio. Peak RSS is sampled throughout: the run streams due work in batches, so memory stays flat.
+ *
+ * Goals: renewals/s ≥ 0.1 × the floor's rows/s; peak RSS ≤ 300 MB.
+ *
+ *   npm run bench:renewals -w @abona/server       # BENCH_RENEWALS=50000 BENCH_BATCH=100 BENCH_SECONDS=60
+ */
+import { sql } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock } from '../src/clock/index.js';
+import { createDb } from '../src/db/client.js';
+import { subscriptions } from '../src/db/schema.js';
+import { randomIds } from '../src/ids/index.js';
+import { createServices } from '../src/services.js';
+
+const N = Number(process.env.BENCH_RENEWALS ?? 50_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+/** The run stops after the batch that crosses this budget (the rate is over what it did). */
+const BUDGET_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CUSTOMERS = Math.max(1, Math.min(100, Math.floor(N / 100)));
+const START_MS = Date.UTC(2026, 0, 15, 12);
+const DUE_MS = Date.UTC(2026, 1, 15, 12);
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+const dir = mkdtempSync(join(tmpdir(), 'abona-renewals-'));
+try {
+  const handle = await createDb(`file:${join(dir, 'bench.db')}`);
+  const { db, client } = handle;
+  const clock = manualClock(START_MS);
+  const services = createServices({ db, clock, ids: randomIds });
+
+  // ---- the floor: N invoice-like rows in batches of 1,000 (one transaction each)
+  await client.execute('create table bench_floor (id text primary key, livemode integer, created_at integer, customer_id text, subscription_id text, status text, currency text, subtotal integer, tax integer, total integer, amount_due integer, period_start integer, period_end integer, dedupe_key text unique)');
+  const floorStart = performance.now();
+  for (let from = 0; from < N; from += 1000) {
+    const rows = [];
+    for (let i = from; i < Math.min(N, from + 1000); i += 1) rows.push(`('in_floor_${i}', 0, ${START_MS}, 'cus_${i % CUSTOMERS}', 'sub_${i}', 'paid', 'EUR', 2900, 609, 3509, 3509, ${DUE_MS}, ${DUE_MS + 28 * 86_400_000}, 'sub_${i}:cycle')`);
+    await client.batch([`insert into bench_floor values ${rows.join(',')}`], 'write');
+  }
+  const floorSeconds = (performance.now() - floorStart) / 1000;
+  const floorRate = N / floorSeconds;
+
+  // ---- the catalog, customers with a card, N subscriptions due at DUE_MS
+  const product = await services.products.create(false, { name: 'Pro' } as never);
+  const price = await services.prices.create(false, { product: product.id, currency: 'EUR', unit_amount: 2900, tax_behavior: 'exclusive', recurring: { interval: 'month' } } as never);
+  const customers: string[] = [];
+  for (let c = 0; c < CUSTOMERS; c += 1) {
+    const { customer } = await services.customers.create(false, { email: `c${c}@example.ro`, address: { country: 'RO' } } as never);
+    await services.paymentMethods.attach(false, customer.id, { token: 'tok_visa' });
+    customers.push(customer.id);
+  }
+  for (let from = 0; from < N; from += 1000) {
+    const rows = [];
+    for (let i = from; i < Math.min(N, from + 1000); i += 1) {
+      rows.push({
+        id: `sub_bench_${String(i).padStart(6, '0')}`,
+        livemode: false,
+        createdAt: START_MS,
+        updatedAt: START_MS,
+        customerId: customers[i % CUSTOMERS] as string,
+        status: 'active' as const,
+        items: [{ priceId: (price as { id: string }).id, quantity: 1 }],
+        currency: 'EUR',
+        anchorMs: START_MS,
+        timeZone: 'UTC',
+        currentPeriodStart: START_MS,
+        currentPeriodEnd: DUE_MS,
+        trialStart: null,
+        trialEnd: null,
+        cancelAtPeriodEnd: false,
+        canceledAt: null,
+        endedAt: null,
+        cancellation: null,
+        pauseResumesAt: null,
+        pausedAt: null,
+        scheduledChange: null,
+        discounts: [],
+        appliedOnceCouponIds: [],
+        defaultPaymentMethodId: null,
+        latestInvoiceId: null,
+        pendingLines: [],
+        nextActionAt: DUE_MS,
+        testClockId: null,
+        metadata: {},
+        version: 1,
+      });
+    }
+    await db.insert(subscriptions).values(rows);
+  }
+
+  // ---- the run
+  clock.set(DUE_MS);
+  const runStart = performance.now();
+  let report = { processed: 0, errors: [] as unknown[] };
+  try {
+    report = await services.lifecycle.runDue({
+      nowMs: DUE_MS,
+      livemode: false,
+      batchSize: BATCH,
+      revenue: false,
+      onBatch: (progress) => {
+        report = progress;
+        if ((performance.now() - runStart) / 1000 > BUDGET_SECONDS) throw new Error('budget');
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.message === 'budget')) throw error;
+  }
+  const runSeconds = (performance.now() - runStart) / 1000;
+  const renewalRate = report.processed / runSeconds;
+  const [{ n } = { n: 0 }] = (await db.all(sql`select count(*) as n from invoices where billing_reason = 'subscription_cycle' and status = 'paid'`)) as { n: number }[];
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const ratio = renewalRate / floorRate;
+  const mb = peakRss / 1024 / 1024;
+  const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+  if (report.processed < N) console.log(`(stopped after the ${BUDGET_SECONDS} s budget: ${fmt(N - report.processed)} left due, renewed by the next run)`);
+  console.log(`renewals          ${fmt(report.processed)} in ${runSeconds.toFixed(1)} s  → ${fmt(renewalRate)} renewals/s  (${fmt(Number(n))} paid cycle invoices, ${report.errors.length} errors)`);
+  console.log(`insert floor      ${fmt(N)} rows in ${floorSeconds.toFixed(2)} s  → ${fmt(floorRate)} rows/s`);
+  console.log(`ratio             ${ratio.toFixed(3)} × the floor (goal ≥ 0.1)  ${ratio >= 0.1 ? 'met' : 'NOT met'}`);
+  console.log(`peak RSS          ${mb.toFixed(0)} MB (goal ≤ 300)  ${mb <= 300 ? 'met' : 'NOT met'}`);
+  if (report.errors.length > 0) console.log('first error:', report.errors[0]);
+  handle.close();
+} finally {
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+}
