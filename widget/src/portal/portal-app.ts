@@ -1,8 +1,5 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { ReadableAtom } from 'nanostores';
-import '../pricing/pricing-table.js';
-import '../shared/dialog/dialog.js';
-import '../shared/seat-stepper/seat-stepper.js';
 import { AbonaBeforePlanChangeEvent } from '../events/before-plan-change.js';
 import { AbonaSubscriptionCanceledEvent } from '../events/subscription-canceled.js';
 import { AbonaSubscriptionChangedEvent, type SubscriptionChangedDetail } from '../events/subscription-changed.js';

@@ -1,3 +1,8 @@
+// The views (a lazy chunk) render these elements; registering them here keeps them out of that
+// chunk, so it shares as little as possible with abona.js (every shared module is a split point).
+import '../pricing/pricing-table.js';
+import '../shared/dialog/dialog.js';
+import '../shared/seat-stepper/seat-stepper.js';
 import { Portal } from './portal.component.js';
 
 export { Portal } from './portal.component.js';
