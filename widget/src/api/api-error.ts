@@ -13,14 +13,17 @@ export class AbonaApiError extends Error {
   readonly code: string;
   readonly status: number | undefined;
   readonly param: string | undefined;
+  /** The gateway's reason for a card decline (`insufficient_funds`, `expired_card`…), on 402s. */
+  readonly declineCode: string | undefined;
 
-  constructor(kind: ApiErrorKind, code: string, message: string, options: { status?: number; param?: string } = {}) {
+  constructor(kind: ApiErrorKind, code: string, message: string, options: { status?: number; param?: string; declineCode?: string } = {}) {
     super(message);
     this.name = 'AbonaApiError';
     this.kind = kind;
     this.code = code;
     this.status = options.status;
     this.param = options.param;
+    this.declineCode = options.declineCode;
   }
 
   /** True when trying the same request again could succeed. */

@@ -27,11 +27,29 @@ export async function apiGet<T>(target: ApiTarget, path: string, query: Query = 
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
   }
+  return send<T>(target, url, { method: 'GET' }, signal);
+}
+
+/**
+ * POSTs a JSON body (checkout sessions, confirmations) with the publishable key. An
+ * `idempotencyKey` makes the server answer a repeated request with the first answer instead of
+ * acting twice.
+ *
+ * @throws AbonaApiError of kind `configuration`, `network`, `api` or `invalid_response`.
+ */
+export async function apiPost<T>(target: ApiTarget, path: string, body: unknown, options: { idempotencyKey?: string; signal?: AbortSignal } = {}): Promise<T> {
+  assertUsableKey(target);
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  return send<T>(target, new URL(`${target.apiBase}${path}`, document.baseURI), { method: 'POST', headers, body: JSON.stringify(body) }, options.signal);
+}
+
+async function send<T>(target: ApiTarget, url: URL, init: { method: string; headers?: Record<string, string>; body?: string }, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'GET',
-      headers: { Authorization: `Bearer ${target.publishableKey}`, Accept: 'application/json' },
+      ...init,
+      headers: { ...init.headers, Authorization: `Bearer ${target.publishableKey}`, Accept: 'application/json' },
       credentials: 'omit',
       signal: signal ?? null,
     });
@@ -71,10 +89,11 @@ export function assertUsableKey(target: Pick<ApiTarget, 'keyKind' | 'keySource'>
 }
 
 function errorFromEnvelope(body: unknown, status: number): AbonaApiError {
-  const error = (body as { error?: { type?: unknown; code?: unknown; message?: unknown; param?: unknown } } | undefined)?.error;
+  const error = (body as { error?: { type?: unknown; code?: unknown; message?: unknown; param?: unknown; decline_code?: unknown } } | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : typeof error?.type === 'string' ? error.type : `http_${status}`;
   const message = typeof error?.message === 'string' ? error.message : `Request failed with status ${status}.`;
-  const options: { status: number; param?: string } = { status };
+  const options: { status: number; param?: string; declineCode?: string } = { status };
   if (typeof error?.param === 'string') options.param = error.param;
+  if (typeof error?.decline_code === 'string') options.declineCode = error.decline_code;
   return new AbonaApiError('api', code, message, options);
 }
