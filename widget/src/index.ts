@@ -14,6 +14,8 @@ applyScriptConfig($config);
 export { configure, $config, type AbonaConfig, type Theme } from './config/config.js';
 export { PricingTable, type CtaMode } from './pricing/pricing-table.js';
 export type * from './pricing/pricing-response.js';
+export { Checkout, type CheckoutMethod } from './checkout/checkout.js';
+export { WalletButton } from './wallet/wallet-button.js';
 export { Portal, type PortalFlow } from './portal/portal.js';
 export * from './events/index.js';
 export { AbonaApiError, type ApiErrorKind } from './api/api-error.js';

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
+import { openCheckout } from '../checkout/open-checkout.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
 import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
 import { formatNumber, formatPercent } from '../i18n/dates.js';
@@ -199,9 +200,8 @@ export class PricingTable extends AbonaElement {
       ctaMode: this.ctaMode,
       trial: (main?.trial_days ?? 0) > 0,
     };
-    // The event is the hand-off for now; `checkout-inline` / `checkout-dialog` will open
-    // <abona-checkout> here when the event is not canceled.
-    this.dispatchEvent(new AbonaPlanSelectedEvent(detail));
+    // Unless the page cancels the event, `checkout-inline` / `checkout-dialog` open <abona-checkout>.
+    if (this.dispatchEvent(new AbonaPlanSelectedEvent(detail)) && product.cta.type !== 'contact') openCheckout(this, detail, product.name);
   }
 
   /** Loads prices again, e.g. after a network error. */
