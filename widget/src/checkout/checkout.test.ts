@@ -99,7 +99,7 @@ describe('<abona-checkout>', () => {
     missingMessages.clear();
   });
 
-  it('is accessible: loading, loaded, business, decline, 3-D Secure, success; light and dark', async () => {
+  it('is accessible: loading, loaded, and a dark business form with a tax id problem', async () => {
     const loading = await fixture<Checkout>(html`<abona-checkout publishable-key=${demoKey} api-base="/api/slow" price="price_x" locale="en"></abona-checkout>`);
     await expectAccessible(loading);
     const el = await checkout();
@@ -110,6 +110,10 @@ describe('<abona-checkout>', () => {
     type(dark, 'tax_id', 'DE1');
     await dark.updateComplete;
     await expectAccessible(dark);
+  });
+
+  it('is accessible after a decline, in the 3-D Secure dialog and on success', async () => {
+    const el = await checkout();
     await fillAndPay(el, '0002');
     await settledPayment(el);
     await expectAccessible(el);
