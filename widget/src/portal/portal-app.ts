@@ -178,6 +178,13 @@ class PortalApp implements ReactiveController, PortalView {
       finishThreeDs: async (sub, items, actionId, outcome) => {
         const t = this.context()!.t;
         const result = await store.completeChange(sub.id, actionId, outcome);
+        const failed = store.$ui.get().actionError;
+        if (!result && failed && (failed.status === 402 || failed.code === 'payment_failed')) {
+          // Back to the review, with the plain-words reason in view and announced.
+          store.setFlow({ kind: 'review', sub: sub.id, items, back: 'plans' });
+          store.patch({ notice: t('portal.change.paymentFailed'), actionError: failed });
+          return;
+        }
         if (result && result.status !== 'applied' && result.status !== 'scheduled') {
           store.patch({ notice: t('portal.change.paymentFailed') });
           store.setFlow({ kind: 'review', sub: sub.id, items, back: 'plans' });

@@ -44,9 +44,11 @@ async function subscribed(plan = 'Basic', card = '4242424242424242', email = `an
     email,
     customer_details: { address: { country: 'RO' } },
   });
-  const done = await vendor<{ status: string; customer: string; subscription: string }>('POST', `/v1/checkout_sessions/${session.id}/confirm`, {
+  let done = await vendor<{ status: string; customer: string; subscription: string; next_action?: { action_id: string } | null }>('POST', `/v1/checkout_sessions/${session.id}/confirm`, {
     payment_method: { card: { number: card, exp_month: 12, exp_year: 2030, cvc: '123' } },
   });
+  // A 3-D Secure card: the buyer passed the challenge at checkout.
+  if (done.next_action) done = await vendor('POST', `/v1/checkout_sessions/${session.id}/complete_action`, { action_id: done.next_action.action_id, outcome: 'complete' });
   expect(done.status).to.equal('complete');
   return { customer: done.customer, subscription: done.subscription };
 }
@@ -101,7 +103,9 @@ const button = (el: Portal, label: string, scope: ParentNode = root(el)) =>
   Array.from(scope.querySelectorAll<HTMLButtonElement>('button')).find((b) => text(b).startsWith(label));
 
 async function click(el: Portal, label: string): Promise<void> {
-  await waitUntil(() => button(el, label), `no button "${label}"`, { timeout: 6000 });
+  await waitUntil(() => button(el, label), `no button "${label}" in: ${text(root(el).querySelector('section'))}`, { timeout: 6000 }).catch((e: Error) => {
+    throw new Error(`${e.message} / ${text(root(el).querySelector('section'))}`);
+  });
   button(el, label)!.click();
   await el.updateComplete;
 }
@@ -413,5 +417,95 @@ describe('<abona-portal>', () => {
     expect(text($(el, 'article.meter .muted'))).to.equal('Overage so far: €4.69');
     expect($(el, '.fill').style.getPropertyValue('--ratio')).to.equal('1');
     await expectAccessible(el);
+  });
+
+  describe('with a vendor that invoices upgrades now, allows cancel now and offers a retention coupon', () => {
+    let before: { proration_behavior: string; portal: { allow_cancel_now: boolean; retention_coupon: string | null } };
+
+    beforeEach(async () => {
+      before = await vendor('GET', '/v1/settings/billing');
+      const coupons = await vendor<{ data: { id: string }[] }>('GET', '/v1/coupons');
+      await vendor('POST', '/v1/settings/billing', { proration_behavior: 'always_invoice', portal: { allow_cancel_now: true, retention_coupon: coupons.data[0]!.id } });
+    });
+
+    afterEach(async () => {
+      await vendor('POST', '/v1/settings/billing', { proration_behavior: before.proration_behavior, portal: { allow_cancel_now: before.portal.allow_cancel_now, retention_coupon: before.portal.retention_coupon } });
+    });
+
+    it('upgrade: the review lists the invoice made now, line by line with its tax, exactly as the server previews it', async () => {
+      const a = await subscribed('Basic');
+      const server = await portalApi(a.customer);
+      const el = await portal(await portalCode(a.customer));
+      await choosePlan(el, 'Pro');
+      const preview = await server<{ invoice: { lines: { amount: number }[]; tax_breakdown: { label: string; amount: number }[]; amount_due: number } }>('POST', `/subscriptions/${a.subscription}/preview_change`, { items: [{ price: ids.price('Pro', 'month'), quantity: 1 }] });
+      const euros = (minor: number) => `€${(Math.abs(minor) / 100).toFixed(2)}`;
+      const expected = [
+        ...preview.invoice.lines.map((l) => `${l.amount < 0 ? '−' : '+'}${euros(l.amount)}`),
+        ...preview.invoice.tax_breakdown.map((tax) => `${tax.label} ${euros(tax.amount)}`),
+        `Due today ${euros(preview.invoice.amount_due)}`,
+      ];
+      const rows = reviewRows(el);
+      expect(rows.length).to.equal(expected.length);
+      rows.forEach((row, i) => expect(row.endsWith(expected[i]!), `${row} ≠ ${expected[i]}`).to.equal(true));
+      expect(preview.invoice.amount_due).to.be.greaterThan(0);
+      await click(el, 'Confirm change');
+      await waitUntil(() => text($(el, 'article.subscription .plan')) === 'Pro', 'plan did not change', { timeout: 6000 });
+      tab(el, 'Invoices').click();
+      await until(el, 'table.invoices');
+      expect($$(el, 'table.invoices tbody tr').length, 'the upgrade invoice is listed').to.equal(2);
+    });
+
+    it('cancel: the retention offer comes first and accepting it keeps the subscription', async () => {
+      const a = await subscribed('Basic');
+      const el = await portal(await portalCode(a.customer), { flow: 'cancel' });
+      await until(el, 'fieldset.reasons');
+      $<HTMLInputElement>(el, 'input[value="too_expensive"]').click();
+      await click(el, 'Continue');
+      expect(text($(el, '.heading'))).to.equal('Before you go');
+      await expectAccessible(el);
+      await click(el, 'Accept offer');
+      await waitUntil(() => text($(el, '[role="status"][aria-live]')).startsWith('Thanks for staying'), 'offer not accepted', { timeout: 6000 });
+      expect(pill(el)).to.equal('Active');
+      const server = await portalApi(a.customer);
+      const subs = await server<{ data: { discounts: unknown[]; cancel_at_period_end: boolean }[] }>('GET', '/subscriptions');
+      expect(subs.data[0]!.discounts.length).to.equal(1);
+    });
+
+    it('cancel now, where the vendor allows it: the subscription ends at once', async () => {
+      const a = await subscribed('Basic');
+      const el = await portal(await portalCode(a.customer), { flow: 'cancel' });
+      await until(el, 'fieldset.reasons');
+      await click(el, 'Continue');
+      await click(el, 'No thanks, continue');
+      const canceled = new Promise<CustomEvent>((resolve) => el.addEventListener('abona-subscription-canceled', resolve, { once: true }));
+      await click(el, 'Cancel now');
+      expect((await canceled).detail.atPeriodEnd).to.equal(false);
+      await waitUntil(() => text($(el, '.empty')) === 'You don’t have any subscriptions yet.', 'still listed', { timeout: 6000 });
+    });
+
+    it('upgrade with a card that needs 3-D Secure: the challenge opens, and completing it applies the change', async () => {
+      const a = await subscribed('Basic', '4000002500003155');
+      const el = await portal(await portalCode(a.customer));
+      await choosePlan(el, 'Pro');
+      await click(el, 'Confirm change');
+      const dialog = await until(el, 'abona-dialog.three-ds[open]');
+      await expectAccessible(el);
+      button(el, 'Complete', dialog)!.click();
+      await waitUntil(() => text($(el, 'article.subscription .plan')) === 'Pro', 'plan did not change', { timeout: 6000 });
+      expect(root(el).querySelector('abona-dialog.three-ds')).to.equal(null);
+    });
+
+    it('a failed 3-D Secure challenge leaves the plan unchanged and says so', async () => {
+      const a = await subscribed('Basic', '4000002500003155');
+      const el = await portal(await portalCode(a.customer));
+      await choosePlan(el, 'Pro');
+      await click(el, 'Confirm change');
+      const dialog = await until(el, 'abona-dialog.three-ds[open]');
+      button(el, 'Fail', dialog)!.click();
+      await waitUntil(() => text($(el, '[role="status"][aria-live]')).startsWith('The payment didn’t go through'), 'no failure notice', { timeout: 6000 });
+      const server = await portalApi(a.customer);
+      const subs = await server<{ data: { items: { data: { price: { id: string } }[] } }[] }>('GET', '/subscriptions');
+      expect(subs.data[0]!.items.data[0]!.price.id).to.equal(ids.price('Basic', 'month'));
+    });
   });
 });

@@ -161,7 +161,11 @@ function reviewBody(ctx: ViewContext, sub: PortalSubscription, flow: Extract<Flo
     ${recurring !== undefined
       ? html`<p class="then">${t('portal.review.then', { amount: money(recurring), per: perInterval(current?.price.recurring ?? null, t), date: shortDate(later ? preview.effective_at : sub.current_period_end, locale) })}</p>`
       : nothing}
-    ${ui.actionError ? html`<p class="field-error" role="alert">${ui.actionError.status === 409 ? t('portal.error.conflict') : ui.actionError.message}</p>` : nothing}
+    ${ui.actionError
+      ? html`<p class="field-error" role="alert">
+          ${ui.actionError.status === 409 ? t('portal.error.conflict') : ui.actionError.status === 402 || ui.actionError.code === 'payment_failed' ? t('portal.change.paymentFailed') : t('portal.error.action')}
+        </p>`
+      : nothing}
     <div class="actions">
       <button type="button" class="button primary" ?disabled=${ui.busy} @click=${() => void actions.confirmChange(sub, flow.items)}>${ui.busy ? t('flow.processing') : t('portal.review.confirm')}</button>
       <button type="button" class="button secondary" @click=${() => store.setFlow(undefined)}>${t('flow.cancel')}</button>

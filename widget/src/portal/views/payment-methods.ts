@@ -62,7 +62,7 @@ async function setDefault(ctx: ViewContext, pm: PortalPaymentMethod): Promise<vo
 }
 
 async function remove(ctx: ViewContext, pm: PortalPaymentMethod): Promise<void> {
-  const done = await ctx.store.act('pm_remove', () => ctx.store.client.post(`/payment_methods/${pm.id}/detach`, {}), () => ctx.t('portal.pm.removed'));
+  const done = await ctx.store.act('pm_remove', () => ctx.store.client.del(`/payment_methods/${pm.id}`), () => ctx.t('portal.pm.removed'));
   if (done) await ctx.store.refreshPaymentMethods();
 }
 
@@ -83,7 +83,7 @@ function renderCardForm(ctx: ViewContext): TemplateResult {
     const data = new FormData(form);
     const expiry = readExpiry(String(data.get('expiry') ?? ''));
     const card = { number: String(data.get('number') ?? '').replace(/\D/g, ''), exp_month: expiry?.month ?? 0, exp_year: expiry?.year ?? 0, cvc: String(data.get('cvc') ?? '') };
-    const done = await store.act('pm_add', () => store.client.post('/payment_methods', { payment_method: { card } }), () => t('portal.pm.added'));
+    const done = await store.act('pm_add', () => store.client.post('/payment_methods', { card }), () => t('portal.pm.added'));
     if (!done) return;
     store.patch({ addingCard: false });
     await store.refreshPaymentMethods();
