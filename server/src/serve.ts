@@ -10,8 +10,12 @@ import type { PaymentGateway } from './gateway/types.js';
 import { jsonLogger, type Logger } from './http/log.js';
 import { randomIds, type IdGenerator } from './ids/index.js';
 import { apiKeyRepository } from './keys/repository.js';
+import { mailerFromEnv } from './email/transports.js';
+import { startScheduler } from './lifecycle/scheduler.js';
+import type { Mailer } from './mailer/types.js';
 import { seedDemo, type SeedReport } from './seed/index.js';
 import { createServices } from './services.js';
+import { startWebhookWorker } from './webhooks/worker.js';
 
 export interface StartOptions {
   config: AppConfig;
@@ -21,6 +25,14 @@ export interface StartOptions {
   gateway?: PaymentGateway;
   /** Seed the demo catalog and the demo keys (test mode only). */
   seedDemo?: boolean;
+  /** How emails leave; by default from the environment (`ABONA_SMTP_URL`), else stored only. */
+  mailer?: Mailer;
+  /**
+   * Run the background work in this process: the billing scheduler (renewals, trial ends,
+   * dunning, resumes, revenue recognition) and the outbox worker (webhooks out, queued emails).
+   * Default true; both are safe to run on every replica at once.
+   */
+  background?: boolean;
   /** Extra routes mounted after the API and before static files (the demo's server-side handlers). */
   routes?: (app: ReturnType<typeof createApp>, context: { handle: DbHandle }) => void;
 }
@@ -66,7 +78,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     seedReport = await seedDemo({ db: handle.db, services: createServices({ db: handle.db, clock, ids }), clock, ids });
   }
 
-  const app = createApp({ db: handle.db, clock, ids, config, log, ...(options.gateway ? { gateway: options.gateway } : {}) });
+  const mailer = options.mailer ?? mailerFromEnv(process.env);
+  const gateway = options.gateway ? { gateway: options.gateway } : {};
+  const app = createApp({ db: handle.db, clock, ids, config, log, mailer, ...gateway });
   options.routes?.(app, { handle });
   // Hook for the demo site: any GET the API does not answer.
   const staticDir = config.staticDir ? resolve(config.staticDir) : undefined;
@@ -81,6 +95,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log({ level: 'info', msg: 'listening', url, mode: config.mode });
 
+  const workers: { stop(): Promise<unknown> }[] = [];
+  if (options.background !== false) {
+    const services = createServices({ db: handle.db, clock, ids, mailer, ...gateway });
+    workers.push(
+      startScheduler({ ...services.lifecycle.deps, clock, log, settle: (atMs) => services.billing.settlePending(atMs) }),
+      startWebhookWorker({ db: handle.db, clock, mailer, log }),
+    );
+  }
+
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -89,8 +112,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close() {
       closing ??= new Promise<void>((done) => {
         server.close(() => {
-          handle.close();
-          done();
+          // Background work finishes its current step before the database closes.
+          void Promise.allSettled(workers.map((w) => w.stop())).then(() => {
+            mailer.close?.();
+            handle.close();
+            done();
+          });
         });
         // Idle keep-alive sockets would hold close() open forever.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
