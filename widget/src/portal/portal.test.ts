@@ -38,9 +38,9 @@ interface Customer {
 }
 
 /** A customer subscribed to `plan` through a real checkout paid with the sandbox card. */
-async function subscribed(plan = 'Basic', card = '4242424242424242', email = `ana-${Math.random().toString(36).slice(2, 8)}@example.ro`, metered = false): Promise<Customer> {
+async function subscribed(plan = 'Basic', card = '4242424242424242', email = `ana-${Math.random().toString(36).slice(2, 8)}@example.ro`, metered = false, seats = 1): Promise<Customer> {
   const session = await vendor<{ id: string }>('POST', '/v1/checkout_sessions', {
-    line_items: [{ price: ids.price(plan, 'month'), quantity: 1 }, ...(metered ? [{ price: meteredPrice }] : [])],
+    line_items: [{ price: ids.price(plan, 'month'), quantity: seats }, ...(metered ? [{ price: meteredPrice }] : [])],
     email,
     customer_details: { address: { country: 'RO' } },
   });
@@ -417,6 +417,23 @@ describe('<abona-portal>', () => {
     expect(text($(el, 'article.meter .muted'))).to.equal('Overage so far: €4.69');
     expect($(el, '.fill').style.getPropertyValue('--ratio')).to.equal('1');
     await expectAccessible(el);
+  });
+
+  it('seats: the stepper, the same review step with the server’s lines, then the new count', async () => {
+    const a = await subscribed('Team', undefined, undefined, false, 3);
+    const el = await portal(await portalCode(a.customer));
+    expect(text($(el, 'article.subscription .facts'))).to.contain('3 seats');
+    await click(el, 'Change seats');
+    const stepper = $(el, 'abona-seat-stepper');
+    const plus = Array.from(stepper.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')).at(-1)!;
+    plus.click();
+    await el.updateComplete;
+    await click(el, 'Continue');
+    await until(el, '[part="review"] .lines');
+    // A fourth seat for the rest of the period: 3 → 4 seats at €12 each (first tier), prorated.
+    expect(reviewRows(el).some((row) => row.startsWith('Remaining time on Team'))).to.equal(true);
+    await click(el, 'Confirm change');
+    await waitUntil(() => text($(el, 'article.subscription .facts')).includes('4 seats'), 'seats unchanged', { timeout: 6000 });
   });
 
   describe('with a vendor that invoices upgrades now, allows cancel now and offers a retention coupon', () => {

@@ -31,6 +31,8 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
   const features = overview.config.features;
   const canChange = features.subscription_update.enabled && !ui.missing.has('change') && sub.status !== 'paused' && !sub.cancel_at_period_end && !ui.scheduled[sub.id];
   const fromServer = sub.scheduled_change;
+  // Seats change on any live plan; switching plans needs plans to switch to.
+  const seatsChangeable = !ui.missing.has('change') && (sub.status === 'active' || sub.status === 'trialing' || sub.status === 'past_due') && !sub.cancel_at_period_end;
   const scheduled = ui.scheduled[sub.id] ?? (fromServer?.items[0] ? { price: fromServer.items[0].price, effectiveAt: fromServer.effective_at } : undefined);
   const seatable = item ? seatLimits(ctx, item.price.id) : undefined;
   const addOns = sub.items.data.filter((i) => i !== item);
@@ -62,7 +64,7 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
           : html`<button type="button" class="button primary" ?disabled=${ui.busy} @click=${() => void actions.uncancel(sub)}>${t('portal.cancel.keep')}</button>`
         : nothing}
       ${canChange ? html`<button type="button" class="button secondary" @click=${() => store.setFlow({ kind: 'plans', sub: sub.id })}>${t('portal.changePlan')}</button>` : nothing}
-      ${canChange && item && seatable
+      ${seatsChangeable && item && seatable
         ? html`<button type="button" class="button secondary" @click=${() => store.setFlow({ kind: 'seats', sub: sub.id, quantity: item.quantity })}>${t('portal.changeSeats')}</button>`
         : nothing}
       ${sub.status === 'paused'
