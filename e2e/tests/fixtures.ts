@@ -1,4 +1,11 @@
-import { expect, test as base, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import {
+  expect,
+  test as base,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 
 /*
  * What every journey shares: a page that must stay clean (no console error, no uncaught
@@ -46,7 +53,13 @@ declare global {
 export const test = base.extend<Fixtures>({
   problems: [
     async ({ page, context }, use) => {
-      const problems: PageProblems = { consoleErrors: [], pageErrors: [], cspViolations: [], externalRequests: [], expectedConsoleErrors: [] };
+      const problems: PageProblems = {
+        consoleErrors: [],
+        pageErrors: [],
+        cspViolations: [],
+        externalRequests: [],
+        expectedConsoleErrors: [],
+      };
       // Everything outside the local server is recorded and refused: the showcase must not need it.
       await context.route(
         (url) => url.hostname !== '127.0.0.1',
@@ -56,22 +69,29 @@ export const test = base.extend<Fixtures>({
         },
       );
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
+        if (message.type() === 'error')
+          problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
       });
       page.on('pageerror', (error) => problems.pageErrors.push(error.message));
       // Runs before the page's scripts in every document; CSP does not apply to it.
       await page.addInitScript(() => {
         window.__cspViolations = [];
         document.addEventListener('securitypolicyviolation', (event) => {
-          window.__cspViolations?.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile}:${event.lineNumber}`);
+          window.__cspViolations?.push(
+            `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile}:${event.lineNumber}`,
+          );
         });
       });
       await use(problems);
       if (!page.isClosed()) {
-        problems.cspViolations.push(...(await page.evaluate(() => window.__cspViolations ?? []).catch(() => [])));
+        problems.cspViolations.push(
+          ...(await page.evaluate(() => window.__cspViolations ?? []).catch(() => [])),
+        );
       }
       expect.soft(problems.pageErrors, 'uncaught exceptions on the page').toEqual([]);
-      const unexpected = problems.consoleErrors.filter((line) => !problems.expectedConsoleErrors.some((re) => re.test(line)));
+      const unexpected = problems.consoleErrors.filter(
+        (line) => !problems.expectedConsoleErrors.some((re) => re.test(line)),
+      );
       expect.soft(unexpected, 'console errors on the page').toEqual([]);
       expect.soft(problems.cspViolations, 'Content-Security-Policy violations').toEqual([]);
       expect.soft(problems.externalRequests, 'requests to any host but 127.0.0.1').toEqual([]);
@@ -82,7 +102,10 @@ export const test = base.extend<Fixtures>({
   // Playwright reads a fixture's dependencies from its first parameter: this one has none.
   // eslint-disable-next-line no-empty-pattern
   email: async ({}, use, testInfo) => {
-    const slug = testInfo.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 24);
+    const slug = testInfo.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 24);
     await use(`e2e-${slug}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.ro`);
   },
 
@@ -105,8 +128,13 @@ export function secretApi(request: APIRequestContext): ApiCalls {
 }
 
 /** The customer with this email, through the secret-key API (undefined when none exists). */
-export async function customerByEmail(api: ApiCalls, email: string): Promise<{ id: string; email: string } | undefined> {
-  const list = await api.get<List<{ id: string; email: string }>>(`/v1/customers?email=${encodeURIComponent(email)}&limit=1`);
+export async function customerByEmail(
+  api: ApiCalls,
+  email: string,
+): Promise<{ id: string; email: string } | undefined> {
+  const list = await api.get<List<{ id: string; email: string }>>(
+    `/v1/customers?email=${encodeURIComponent(email)}&limit=1`,
+  );
   return list.data[0];
 }
 
@@ -130,14 +158,19 @@ export async function inlineCheckout(page: Page): Promise<Locator> {
 }
 
 /** Fills the checkout's customer details and card as a customer types them. */
-export async function fillCheckout(checkout: Locator, details: { email: string; name: string; country: string; postalCode?: string; card: string }): Promise<void> {
+export async function fillCheckout(
+  checkout: Locator,
+  details: { email: string; name: string; country: string; postalCode?: string; card: string },
+): Promise<void> {
   await checkout.getByLabel('Email').fill(details.email);
   await checkout.getByLabel('Full name').fill(details.name);
   await checkout.getByLabel('Country').selectOption({ label: details.country });
   if (details.postalCode) await checkout.getByLabel('Postal code').fill(details.postalCode);
   // Typed, not filled, so the element's own formatting ("4242 4242 …", "12 / 34") runs.
   await checkout.getByLabel('Card number').pressSequentially(details.card.replace(/\D/g, ''));
-  await expect(checkout.getByLabel('Card number')).toHaveValue(details.card.replace(/\D/g, '').replace(/(\d{4})(?=\d)/g, '$1 '));
+  await expect(checkout.getByLabel('Card number')).toHaveValue(
+    details.card.replace(/\D/g, '').replace(/(\d{4})(?=\d)/g, '$1 '),
+  );
   await checkout.getByLabel('Expiry (MM / YY)').pressSequentially('1234');
   await expect(checkout.getByLabel('Expiry (MM / YY)')).toHaveValue('12 / 34');
   await checkout.getByLabel('Security code').fill('123');
@@ -146,4 +179,14 @@ export async function fillCheckout(checkout: Locator, details: { email: string; 
 /** The checkout's pay button, whatever its amount or trial wording. */
 export function submitButton(checkout: Locator): Locator {
   return checkout.getByRole('button', { name: /^(Subscribe · |Start trial|Pay )/ });
+}
+
+/**
+ * An open `<abona-dialog>` by its accessible name. The `role="dialog"` element lives in the
+ * dialog's shadow root while its content is slotted from outside, so content locators are scoped
+ * to the host element, which holds both.
+ */
+export function dialogNamed(scope: Page | Locator, name: string | RegExp): Locator {
+  const page = 'page' in scope ? scope.page() : scope;
+  return scope.locator('abona-dialog').filter({ has: page.getByRole('dialog', { name, exact: true }) });
 }

@@ -9,7 +9,9 @@ import { expect, openShowcase, screenshot, test } from './fixtures.js';
 
 const plans = ['Basic', 'Pro', 'Enterprise', 'Team'];
 
-test('showcase: strict CSP, the four plans with prices and tax, monthly ↔ yearly, Română, dark theme', async ({ page }, testInfo) => {
+test('showcase: strict CSP, the four plans with prices and tax, monthly ↔ yearly, Română, dark theme', async ({
+  page,
+}, testInfo) => {
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
   const csp = response?.headers()['content-security-policy'] ?? '';
@@ -30,7 +32,8 @@ test('showcase: strict CSP, the four plans with prices and tax, monthly ↔ year
 
   // A Romanian visitor: VAT-exclusive prices carry "+ TVA 21%" exactly as price resolution says.
   await page.getByRole('combobox', { name: 'Country' }).first().selectOption('RO');
-  for (const plan of plans) await expect(table.getByRole('article', { name: plan }).getByText('+ TVA 21%')).toBeVisible();
+  for (const plan of plans)
+    await expect(table.getByRole('article', { name: plan }).getByText('+ TVA 21%')).toBeVisible();
 
   // Monthly ↔ yearly changes the price, shows what a year is billed, and comes back.
   const proPrice = priceLine(table.getByRole('article', { name: 'Pro' }), /\d\s*\/\s*month/);
@@ -49,13 +52,21 @@ test('showcase: strict CSP, the four plans with prices and tax, monthly ↔ year
   await expect(page.locator('html')).toHaveAttribute('lang', 'ro');
   await expect(table.getByRole('region', { name: 'Planuri și prețuri' })).toBeVisible();
   await expect(table.getByRole('radio', { name: 'Lunar' })).toBeChecked();
-  await expect(table.getByRole('article', { name: 'Basic' }).getByRole('button', { name: 'Abonează-te' })).toBeVisible();
-  await expect(table.getByRole('article', { name: 'Pro' }).getByRole('button', { name: 'Încearcă gratuit 14 zile' })).toBeVisible();
-  await expect(priceLine(table.getByRole('article', { name: 'Pro' }), /\d+(?:[.,]\d+)?\s(?:lei|€)\s*\/\s*lună/)).toBeVisible();
+  await expect(
+    table.getByRole('article', { name: 'Basic' }).getByRole('button', { name: 'Abonează-te' }),
+  ).toBeVisible();
+  await expect(
+    table.getByRole('article', { name: 'Pro' }).getByRole('button', { name: 'Încearcă gratuit 14 zile' }),
+  ).toBeVisible();
+  await expect(
+    priceLine(table.getByRole('article', { name: 'Pro' }), /\d+(?:[.,]\d+)?\s(?:lei|€)\s*\/\s*lună/),
+  ).toBeVisible();
   const checkout = page.locator('abona-checkout#checkout-inline');
   await expect(checkout.getByText('Total de plată azi')).toBeVisible();
   // "Apoi 29,00 € / lună începând cu 10 dec. 2026": Romanian money and dates through Intl.
-  await expect(checkout.getByText(/^Apoi \d+,\d{2}\s€ \/ lună începând cu \d{1,2} [a-zăâîșț]+\.? \d{4}$/)).toBeVisible();
+  await expect(
+    checkout.getByText(/^Apoi \d+,\d{2}\s€ \/ lună începând cu \d{1,2} [a-zăâîșț]+\.? \d{4}$/),
+  ).toBeVisible();
 
   // Dark theme: designed tokens on the elements' own surfaces, not just the page.
   const surface = () =>
@@ -78,10 +89,17 @@ test('showcase: strict CSP, the four plans with prices and tax, monthly ↔ year
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('showcase: no console errors, no third-party request and every element loads', async ({ page, problems }) => {
+test('showcase: no console errors, no third-party request and every element loads', async ({
+  page,
+  problems,
+}) => {
   await openShowcase(page);
   await expect(page.locator('abona-checkout#checkout-inline').getByLabel('Email')).toBeVisible();
-  await expect(page.locator('abona-wallet-button#wallet').getByRole('button', { name: /^Pay with (Google|Apple) Pay \(test\)$/ })).toBeVisible();
+  await expect(
+    page
+      .locator('abona-wallet-button#wallet')
+      .getByRole('button', { name: /^Pay with (Google|Apple) Pay \(test\)$/ }),
+  ).toBeVisible();
   await expect(page.locator('abona-portal').getByRole('heading', { name: 'Billing' })).toBeVisible();
   // The event log lists what the elements announced.
   await expect(page.locator('#event-log')).toContainText('abona-loaded');
