@@ -88,8 +88,9 @@
         item.append(name, detail);
         log.prepend(item);
         while (log.children.length > 30) log.lastElementChild.remove();
-        const customer = event.detail && (event.detail.customer || (event.detail.session && event.detail.session.customer));
-        if (type === 'abona-checkout-completed' && typeof customer === 'string') {
+        // abona-checkout-completed carries the new customer as `customerId` (AbonaCheckoutCompletedEvent).
+        const customer = event.detail && event.detail.customerId;
+        if (type === 'abona-checkout-completed' && typeof customer === 'string' && customer) {
           localStorage.setItem('abona-demo:customer', customer);
           const portal = document.getElementById('portal-element');
           if (portal) portal.setAttribute('session-endpoint', `/demo/portal-session?customer=${encodeURIComponent(customer)}`);
