@@ -16,6 +16,7 @@ import type { Mailer } from './mailer/types.js';
 import { seedDemo, type SeedReport } from './seed/index.js';
 import { createServices } from './services.js';
 import { startWebhookWorker } from './webhooks/worker.js';
+import { recheckTaxIds, verifierFromEnv } from './tax-ids/index.js';
 
 export interface StartOptions {
   config: AppConfig;
@@ -79,6 +80,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 
   const mailer = options.mailer ?? mailerFromEnv(process.env);
+  // Online tax id checks (ABONA_TAX_ID_VERIFICATION): only the scheduler calls the registry, never a checkout.
+  const taxIdVerifier = verifierFromEnv(process.env);
   const gateway = options.gateway ? { gateway: options.gateway } : {};
   const app = createApp({ db: handle.db, clock, ids, config, log, mailer, ...gateway });
   options.routes?.(app, { handle });
@@ -99,7 +102,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (options.background !== false) {
     const services = createServices({ db: handle.db, clock, ids, mailer, ...gateway });
     workers.push(
-      startScheduler({ ...services.lifecycle.deps, clock, log, settle: (atMs) => services.billing.settlePending(atMs) }),
+      startScheduler({
+        ...services.lifecycle.deps,
+        clock,
+        log,
+        settle: (atMs) => services.billing.settlePending(atMs),
+        ...(taxIdVerifier
+          ? {
+              recheckTaxIds: async (atMs: number) => {
+                const report = await recheckTaxIds(handle.db, taxIdVerifier, { nowMs: atMs });
+                if (report.errors.length > 0) log({ level: 'warn', msg: 'tax id checks left ids for later', errors: report.errors.slice(0, 10) });
+              },
+            }
+          : {}),
+      }),
       startWebhookWorker({ db: handle.db, clock, mailer, log }),
     );
   }

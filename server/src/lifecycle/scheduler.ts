@@ -11,6 +11,12 @@ export interface SchedulerOptions extends LifecycleDeps {
   log?: Logger;
   /** The billing module's `settlePending`, run before each billing run. */
   settle?: (atMs: number) => Promise<unknown>;
+  /**
+   * Online tax id checks (`recheckTaxIds` with the configured verifier), started each tick when
+   * none is in flight. They wait on a registry, not on the database, so they run beside the
+   * billing run and never delay it; `stop()` waits for the one in flight.
+   */
+  recheckTaxIds?: (atMs: number) => Promise<unknown>;
 }
 
 export interface Scheduler {
@@ -31,9 +37,24 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<RunReport> | undefined;
+  let taxIdsInFlight: Promise<void> | undefined;
+
+  function startTaxIdChecks(nowMs: number): void {
+    if (!options.recheckTaxIds || taxIdsInFlight || stopped) return;
+    taxIdsInFlight = options.recheckTaxIds(nowMs).then(
+      () => {
+        taxIdsInFlight = undefined;
+      },
+      (error: unknown) => {
+        taxIdsInFlight = undefined;
+        log({ level: 'error', msg: 'tax id checks failed', error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  }
 
   async function run(): Promise<RunReport> {
     const nowMs = options.clock.now();
+    startTaxIdChecks(nowMs);
     if (options.settle) await options.settle(nowMs);
     return runDue(options, { nowMs, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });
   }
@@ -67,6 +88,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       await inFlight?.catch(() => undefined);
+      await taxIdsInFlight;
     },
   };
 }
