@@ -28,8 +28,8 @@ for (const line of text.split('\n')) {
     wtrByPackage.set(pkg, [Number(wtr[1]), Number(wtr[2]), Number(wtr[3] ?? 0)]);
     continue;
   }
-  // Playwright list reporter: "  12 passed (8.1s)", "  1 failed", "  2 skipped", "  1 flaky"
-  const pw = line.match(/^\S*:?\s*\s(\d+) (passed|failed|skipped|flaky)( \([\d.]+m?s\))?\s*$/);
+  // Playwright list reporter: "  12 passed (8.1s)", "  9 passed (1.0m)", "  1 failed", "  2 skipped", "  1 flaky"
+  const pw = line.match(/^\S*:?\s*\s(\d+) (passed|failed|skipped|flaky)( \([\d.]+(?:ms|s|m|h)\))?\s*$/);
   if (pw && line.includes('e2e')) {
     const n = Number(pw[1]);
     if (pw[2] === 'passed' || pw[2] === 'flaky') passed += n;
