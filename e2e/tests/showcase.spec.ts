@@ -101,6 +101,12 @@ test('showcase: no console errors, no third-party request and every element load
       .getByRole('button', { name: /^Pay with (Google|Apple) Pay \(test\)$/ }),
   ).toBeVisible();
   await expect(page.locator('abona-portal').getByRole('heading', { name: 'Billing' })).toBeVisible();
+  // Browsers ask every site for an icon: the page names one, so none logs a 404 for /favicon.ico.
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon, 'the page names its icon').toBeTruthy();
+  const iconResponse = await page.request.get(icon!);
+  expect(iconResponse.status()).toBe(200);
+  expect(iconResponse.headers()['content-type']).toContain('image/svg+xml');
   // The event log lists what the elements announced.
   await expect(page.locator('#event-log')).toContainText('abona-loaded');
   await page.waitForLoadState('networkidle');
