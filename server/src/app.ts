@@ -31,6 +31,7 @@ import { subscriptionChangeRoutes } from './resources/subscriptions/changes.js';
 import { subscriptionCancelRoutes } from './resources/subscriptions/cancel.js';
 import { usageEventRoutes } from './resources/usage/routes.js';
 import { portalLifecycleRoutes } from './portal/lifecycle.js';
+import { portalPaymentMethodRoutes } from './portal/payment-methods.js';
 import { emailRoutes } from './resources/emails/routes.js';
 import { webhookEndpointRoutes } from './resources/webhook-endpoints/routes.js';
 import { eventRoutes } from './webhooks/events-routes.js';
@@ -124,7 +125,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         rateLimit: config.rateLimit,
         idempotencyTtlMs: config.idempotencyTtlMs,
       },
-      [portalLifecycleRoutes(deps.db, services.lifecycle, services.usage)],
+      [portalLifecycleRoutes(deps.db, services.lifecycle, services.usage), portalPaymentMethodRoutes(services.paymentMethods)],
     ),
   );
   app.use('/v1/*', authenticate({ db: deps.db, publicRoutes }));

@@ -267,6 +267,37 @@ describe('<abona-portal>', () => {
     }
   });
 
+  it('payment methods: add the 4242 test card, make it the default, remove the old one', async () => {
+    const a = await subscribed('Basic');
+    const el = await portal(await portalCode(a.customer), { flow: 'update-payment-method' });
+    await click(el, 'Add payment method');
+    const form = await until(el, 'form.card-form');
+    form.querySelector<HTMLInputElement>('input[name="number"]')!.value = '4242 4242 4242 4242';
+    form.querySelector<HTMLInputElement>('input[name="expiry"]')!.value = '11 / 31';
+    form.querySelector<HTMLInputElement>('input[name="cvc"]')!.value = '123';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => $$(el, 'li.pm').length === 2, 'the new card is not listed', { timeout: 6000 });
+    const labels = () => $$(el, 'li.pm .pm-label').map(text);
+    // The checkout's card stays the default; the new one (expiring 11/31) is listed beside it.
+    expect(labels()).to.have.members(['Visa ending in 4242 Expires 12/30 Default', 'Visa ending in 4242 Expires 11/31']);
+    const added = () => $$(el, 'li.pm').find((row) => text(row.querySelector('.pm-label')).includes('11/31'))!;
+    await waitUntil(() => button(el, 'Make default', added()), 'no "Make default" on the new card', { timeout: 6000 });
+    button(el, 'Make default', added())!.click();
+    await waitUntil(() => labels().includes('Visa ending in 4242 Expires 11/31 Default'), 'the new card is not the default', { timeout: 6000 });
+    const server = await portalApi(a.customer);
+    const methods = await server<{ data: { id: string; default: boolean; card: { exp_year: number } }[] }>('GET', '/payment_methods');
+    expect(methods.data.find((m) => m.default)!.card.exp_year).to.equal(2031);
+    const old = () => $$(el, 'li.pm').find((row) => text(row.querySelector('.pm-label')).includes('12/30'));
+    await waitUntil(() => old() && button(el, 'Remove', old()!)?.getAttribute('aria-disabled') === 'false', 'the old card cannot be removed', { timeout: 6000 });
+    button(el, 'Remove', old()!)!.click();
+    await waitUntil(() => $$(el, 'li.pm').length === 1, 'the old card is still listed', { timeout: 6000 });
+    expect(labels()).to.deep.equal(['Visa ending in 4242 Expires 11/31 Default']);
+    // The only card of an active subscription stays.
+    expect(button(el, 'Remove')!.getAttribute('aria-disabled')).to.equal('true');
+    const after = await server<{ data: { id: string }[] }>('GET', '/payment_methods');
+    expect(after.data.map((m) => m.id)).to.deep.equal([methods.data.find((m) => m.default)!.id]);
+  });
+
   it('billing details: saves name and address; an invalid tax id is an inline error on its field', async () => {
     const a = await subscribed('Basic');
     const el = await portal(await portalCode(a.customer));
