@@ -17,7 +17,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   { files: ['widget/**/*.ts'], ...lit.configs['flat/recommended'] },
-  { files: ['widget/src/**/*.ts'], languageOptions: { globals: globals.browser } },
+  { files: ['widget/src/**/*.ts', 'demo/public/**/*.js'], languageOptions: { globals: globals.browser } },
   { files: ['widget/test/**/*.ts'], languageOptions: { globals: { ...globals.browser, ...globals.mocha } } },
   {
     // The engine is pure: time and randomness come in as arguments, never from globals.

@@ -225,10 +225,6 @@ test('pricing table CTA: Basic "Subscribe" opens the checkout dialog for Basic, 
 test('the page’s Country switcher moves the inline checkout to that country (tax follows)', async ({
   page,
 }) => {
-  test.fixme(
-    true,
-    'widget bug: <abona-checkout> ignores its first `country` attribute change (checkout.component.ts willUpdate skips it when the old value was undefined), so the header’s Romania leaves the inline checkout on United States without VAT.',
-  );
   await openShowcase(page);
   const checkout = await inlineCheckout(page);
   await page.getByRole('combobox', { name: 'Country' }).first().selectOption('RO');

@@ -149,7 +149,8 @@ export class Checkout extends AbonaElement {
     }
     if (changed.has('email') && this.email && !this.values.email) this.values = { ...this.values, email: this.email };
     if (!this.values.country) this.values = { ...this.values, country: (this.country ?? countryOfLocale(settings.locale) ?? 'US').toUpperCase() };
-    if (changed.has('country') && this.country && changed.get('country') !== undefined) this.setValue('country', this.country.toUpperCase());
+    // After the first render a new `country` (a page's country switcher) replaces the chosen one.
+    if (changed.has('country') && this.country && this.hasUpdated) this.setValue('country', this.country.toUpperCase());
     if (this.presentation === 'dialog' && !this.open) return;
     const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
     const key = JSON.stringify([target, this.lineItems(), this.currency]);
