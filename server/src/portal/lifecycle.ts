@@ -5,7 +5,9 @@ import { registerRoutes } from '../openapi/registry.js';
 import type { Db } from '../db/client.js';
 import { readBody } from '../http/body.js';
 import type { LifecycleService } from '../lifecycle/service.js';
-import { toChangePreview, toChangeResult, toSubscriptionWithLifecycle } from '../resources/subscriptions/change-serialize.js';
+import { toChangePreview, toChangeResult } from '../resources/subscriptions/change-serialize.js';
+import type { ChangeOutcome } from '../lifecycle/changes.js';
+import { toPortalSubscription } from './serialize.js';
 import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
 import { pricesOf } from '../resources/subscriptions/state.js';
 import { toSubscriptionUsage } from '../resources/usage/serialize.js';
@@ -19,7 +21,12 @@ import type { PortalEnv } from './env.js';
  * is scoped to the token's customer: another customer's subscription is a 404.
  */
 export function portalLifecycleRoutes(db: Db, lifecycle: LifecycleService, usage: UsageService): Hono<PortalEnv> {
-  const answer = async (row: SubscriptionRow) => toSubscriptionWithLifecycle(row, await pricesOf(db, row.livemode, [row]));
+  // The portal's own view: the vendor's metadata and cancellation notes stay out.
+  const answer = async (row: SubscriptionRow) => toPortalSubscription(row, await pricesOf(db, row.livemode, [row]));
+  const changed = async (outcome: ChangeOutcome) => {
+    const prices = await pricesOf(db, outcome.row.livemode, [outcome.row]);
+    return { ...toChangeResult(outcome, prices), subscription: toPortalSubscription(outcome.row, prices) };
+  };
   const actor = (portal: { livemode: boolean; customerId: string }) => ({ livemode: portal.livemode, customerId: portal.customerId });
   registerRoutes(...portalLifecycleSpecs);
   return new Hono<PortalEnv>()
@@ -31,12 +38,12 @@ export function portalLifecycleRoutes(db: Db, lifecycle: LifecycleService, usage
     .post('/subscriptions/:id/change', async (c) => {
       const params = await readBody(c, SubscriptionChangeParams);
       const outcome = await lifecycle.changes.change(actor(c.var.portal), c.req.param('id'), params);
-      return c.json(toChangeResult(outcome, await pricesOf(db, outcome.row.livemode, [outcome.row])));
+      return c.json(await changed(outcome));
     })
     .post('/subscriptions/:id/complete_change', async (c) => {
       const params = await readBody(c, SubscriptionCompleteChangeParams);
       const outcome = await lifecycle.changes.completeChange(actor(c.var.portal), c.req.param('id'), params);
-      return c.json(toChangeResult(outcome, await pricesOf(db, outcome.row.livemode, [outcome.row])));
+      return c.json(await changed(outcome));
     })
     .delete('/subscriptions/:id/scheduled_change', async (c) => c.json(await answer(await lifecycle.changes.unschedule(actor(c.var.portal), c.req.param('id')))))
     .post('/subscriptions/:id/cancel', async (c) => {

@@ -199,6 +199,25 @@ describe('<abona-portal>', () => {
     expect(text($(el, 'article.subscription .plan'))).to.equal('Enterprise');
   });
 
+  it('a scheduled downgrade survives a reload: the note and "Keep Enterprise" come from the server', async () => {
+    const a = await subscribed('Enterprise');
+    const first = await portal(await portalCode(a.customer));
+    await choosePlan(first, 'Basic');
+    await click(first, 'Confirm change');
+    await until(first, 'article.subscription .note');
+    first.remove();
+    const el = await portal(await portalCode(a.customer));
+    await until(el, 'article.subscription .note');
+    expect(text($(el, 'article.subscription .note p'))).to.match(/^You’ll move to Basic on \w+ \d+, \d{4}\. You keep Enterprise until then\.$/);
+    expect(text($(el, 'article.subscription .plan'))).to.equal('Enterprise');
+    await click(el, 'Keep Enterprise');
+    await waitUntil(() => !root(el).querySelector('article.subscription .note'), 'scheduled change still shown', { timeout: 6000 });
+    const server = await portalApi(a.customer);
+    const sub = await server<{ scheduled_change: unknown; version: number }>('GET', `/subscriptions/${a.subscription}`);
+    expect(sub.scheduled_change).to.equal(null);
+    expect(sub.version).to.be.a('number');
+  });
+
   it('the host can veto a plan change with abona-before-plan-change', async () => {
     const a = await subscribed('Basic');
     const el = await portal(await portalCode(a.customer));
