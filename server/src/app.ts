@@ -1,6 +1,5 @@
 import { toIso } from '@abona/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { systemClock, type Clock } from './clock/index.js';
 import { defaultConfig, type AppConfig } from './config/index.js';
@@ -13,6 +12,7 @@ import { jsonLogger, type Logger } from './http/log.js';
 import { randomIds, type IdGenerator } from './ids/index.js';
 import type { Mailer } from './mailer/types.js';
 import { authenticate, type PublicRoute } from './middleware/auth/index.js';
+import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { corsAllowlist } from './middleware/cors/index.js';
 import { idempotency } from './middleware/idempotency/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
@@ -102,15 +102,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Before auth: the API description is public.
   app.get('/v1/openapi.json', openApiHandler());
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'invalid_request_error', 'request_too_large', `The request body is larger than ${config.maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  app.use('/v1/*', requestBodyLimit(config.maxBodyBytes));
   // The portal has its own auth (a one-time code, then a customer-scoped token), so it is
   // mounted before API-key auth; its handlers answer before the middleware below runs.
   app.route(

@@ -1,4 +1,12 @@
-import type { Client, Transaction } from '@libsql/client';
+import type { Client, InStatement, InArgs, ResultSet, Transaction } from '@libsql/client';
+
+/**
+ * A fast path for plain reads: answers a statement itself, or `undefined` to leave it to the
+ * client (anything it does not handle, and any failure, so errors keep the client's shape).
+ */
+export interface ReadPath {
+  execute(stmt: InStatement, args?: InArgs): ResultSet | undefined;
+}
 
 /**
  * A libSQL client whose write transactions run one at a time inside this process.
@@ -13,8 +21,12 @@ import type { Client, Transaction } from '@libsql/client';
  *
  * Inside a transaction, use the transaction handle, never the outer client: the outer client
  * would wait for the transaction that is waiting for it.
+ *
+ * `reads` (file databases only): plain `execute` calls outside transactions are offered to it
+ * first; they never queue.
  */
-export function serializedClient(client: Client, options: { exclusive: boolean }): Client {
+export function serializedClient(client: Client, options: { exclusive: boolean; reads?: ReadPath }): Client {
+  const { reads } = options;
   let tail: Promise<void> = Promise.resolve();
 
   /** Waits for everything queued before, then holds the queue until `release` is called. */
@@ -74,10 +86,17 @@ export function serializedClient(client: Client, options: { exclusive: boolean }
     });
   }
 
+  const clientExecute = client.execute.bind(client) as (stmt: InStatement, args?: InArgs) => Promise<ResultSet>;
+  const readFirst = (stmt: InStatement, args?: InArgs): Promise<ResultSet> => {
+    const answer = reads?.execute(stmt, args);
+    return answer ? Promise.resolve(answer) : clientExecute(stmt, args);
+  };
+
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === 'transaction') return transaction;
       const value = Reflect.get(target, prop, receiver) as unknown;
+      if (reads && prop === 'execute') return readFirst;
       if (options.exclusive && (prop === 'execute' || prop === 'batch' || prop === 'executeMultiple' || prop === 'migrate')) {
         return (...args: unknown[]) => queued(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiKeys, type ApiKeyRow } from '../db/schema.js';
 import type { IdGenerator } from '../ids/index.js';
+import { keyCacheFor } from './cache.js';
 import { hashKey, parseKey } from './index.js';
 
 /** Stores keys as hashes; the plain key is never written anywhere. */
@@ -22,8 +23,11 @@ export function apiKeyRepository(db: Db, ids: IdGenerator) {
       const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash)).limit(1);
       return row as ApiKeyRow;
     },
+    /** Revokes `key`; requests of this process refuse it at once (see `keyCacheFor`). */
     async revoke(key: string, nowMs: number): Promise<boolean> {
-      const rows = await db.update(apiKeys).set({ revokedAt: nowMs }).where(eq(apiKeys.keyHash, hashKey(key))).returning({ id: apiKeys.id });
+      const keyHash = hashKey(key);
+      const rows = await db.update(apiKeys).set({ revokedAt: nowMs }).where(eq(apiKeys.keyHash, keyHash)).returning({ id: apiKeys.id });
+      keyCacheFor(db).invalidate(keyHash);
       return rows.length === 1;
     },
   };

@@ -1,9 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/client.js';
 import { apiKeys } from '../../db/schema.js';
 import { Forbidden, Unauthorized } from '../../errors/index.js';
 import type { AppEnv } from '../../http/env.js';
+import { keyCacheFor } from '../../keys/cache.js';
 import { hashKey, parseKey } from '../../keys/index.js';
 
 /** A route a publishable key may call: `{ method: 'GET', path: '/v1/prices/:id' }`. */
@@ -20,10 +21,17 @@ export interface AuthOptions {
 
 /** `/v1/prices/:id` matches `/v1/prices/price_1`; segments must line up one for one. */
 export function matchesRoute(pattern: string, path: string): boolean {
+  return compileRoute(pattern)(splitPath(path));
+}
+
+function splitPath(path: string): string[] {
+  return path.replace(/\/+$/, '').split('/');
+}
+
+/** The pattern split once, so a request only splits its own path. */
+function compileRoute(pattern: string): (got: readonly string[]) => boolean {
   const want = pattern.split('/');
-  const got = path.replace(/\/+$/, '').split('/');
-  if (want.length !== got.length) return false;
-  return want.every((segment, i) => segment.startsWith(':') ? (got[i] ?? '') !== '' : segment === got[i]);
+  return (got) => want.length === got.length && want.every((segment, i) => (segment.startsWith(':') ? (got[i] ?? '') !== '' : segment === got[i]));
 }
 
 /**
@@ -31,12 +39,23 @@ export function matchesRoute(pattern: string, path: string): boolean {
  * 401, a publishable key outside the public routes a 403. Sets `c.var.auth` (mode and kind) for
  * everything downstream, so every query can filter by `livemode`.
  *
+ * Active keys are cached per database for a few seconds ({@link keyCacheFor}): the lookup was
+ * the most expensive part of a keyed read. Revoking through the key repository drops the entry.
+ *
  * Default-deny: a new route is secret until it is listed as public.
  *
  * @example app.use('/v1/*', authenticate({ db, publicRoutes: [{ method: 'GET', path: '/v1/prices' }] }))
  */
 export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
-  const { db, publicRoutes } = options;
+  const { db } = options;
+  const publicRoutes = options.publicRoutes.map((route) => ({ method: route.method, matches: compileRoute(route.path) }));
+  const cache = keyCacheFor(db);
+  const lookup = db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare();
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (!header) {
@@ -47,15 +66,17 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
     const parsed = key === undefined ? undefined : parseKey(key);
     if (key === undefined || !parsed) throw new Unauthorized();
     const keyHash = hashKey(key);
-    const [row] = await db
-      .select()
-      .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-      .limit(1);
+    let row = cache.get(keyHash);
+    if (!row) {
+      [row] = await lookup.all({ keyHash });
+      if (row) cache.set(keyHash, row);
+    }
     // The stored kind and mode are the truth; a prefix that disagrees means a forged key.
     if (!row || row.kind !== parsed.kind || row.livemode !== parsed.livemode) throw new Unauthorized();
     if (row.kind === 'publishable') {
-      const allowed = publicRoutes.some((route) => route.method === c.req.method && matchesRoute(route.path, c.req.path));
+      const method = c.req.method;
+      const path = splitPath(c.req.path);
+      const allowed = publicRoutes.some((route) => route.method === method && route.matches(path));
       if (!allowed) {
         throw new Forbidden('This request needs a secret key; publishable keys may only read the catalog and run checkout', 'secret_key_required');
       }

@@ -42,8 +42,10 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler<AppE
   const repo = idempotencyRepository(options.db);
 
   return async (c, next) => {
+    // Reads never carry the header's semantics: skip them before touching the headers.
+    if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
-    if (c.req.method !== 'POST' || key === undefined) return next();
+    if (key === undefined) return next();
     if (key.length < 1 || key.length > 255) throw new InvalidRequest('Idempotency-Key must be 1 to 255 characters', 'Idempotency-Key');
     const auth = c.get('auth');
     const body = await c.req.text();
