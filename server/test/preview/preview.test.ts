@@ -197,7 +197,8 @@ describe('POST /v1/invoices/preview', () => {
           const quantity = key.startsWith('team') ? seats : key.startsWith('api') ? seats * 1000 : 1;
           const pricing = await h.json<PricingBody>(
             'GET',
-            `/v1/pricing?country=${country}&currency=${currency}&quantity[${id}]=${quantity}`,
+            // Named products: add-ons and usage-only products are off the default table.
+            `/v1/pricing?country=${country}&currency=${currency}&products=${key.replace(/_(monthly|yearly)$/, '').replace(/_seat$/, '')}&quantity[${id}]=${quantity}`,
             { key: PK_TEST },
           );
           const shown = pricing.products.flatMap((p) => p.prices).find((p) => p.id === id);
