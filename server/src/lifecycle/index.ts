@@ -11,3 +11,5 @@ export { startScheduler, type Scheduler, type SchedulerOptions } from './schedul
 export { lifecycleService, type LifecycleService, type LifecycleServiceDeps } from './service.js';
 export { cycleKey, stepSubscription } from './step.js';
 export { voidInvoice } from './void.js';
+export { NoUpcomingInvoice, toUpcomingInvoice, upcomingInvoice, type UpcomingInvoice } from './upcoming.js';
+export { priceSubscriptionInvoice, renewalDraft, type RenewalEvent } from './invoice.js';

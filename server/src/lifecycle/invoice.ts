@@ -2,7 +2,9 @@ import {
   aggregateUsage,
   buildInvoice,
   linesForItems,
+  transition,
   usageLine,
+  type Invoice,
   type CurrencyCode,
   type InvoiceLineDraft,
   type Period,
@@ -13,9 +15,10 @@ import { and, eq, gte, lt } from 'drizzle-orm';
 import { customerDetailsOf } from '../billing/details.js';
 import { finalizeInvoice } from '../billing/finalize.js';
 import { creditBalance, customerTaxIdsOf, markPricesUsed } from '../billing/repository.js';
+import type { SellerSettings } from '../billing/seller.js';
 import { taxCalculatorFor } from '../billing/tax-context.js';
 import type { Executor } from '../db/client.js';
-import { usageEvents, type CustomerRow } from '../db/schema.js';
+import { usageEvents, type CustomerDetailsJson, type CustomerRow } from '../db/schema.js';
 import type { InvoiceRow } from '../resources/invoices/repository.js';
 import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
 import type { LifecycleDeps, RunCache } from './context.js';
@@ -73,25 +76,51 @@ export interface BillInput {
   metadata?: Record<string, string>;
 }
 
+/** What starts a new billed period: a renewal, a trial ending with a card, a pause ending. */
+export type RenewalEvent = 'period_renewed' | 'trial_ended_with_payment_method' | 'resume';
+
 /**
- * Builds (core's `buildInvoice`: discounts, tax, credit) and finalizes one subscription invoice
- * in the caller's transaction. Idempotent by `dedupeKey`. Returns the `once` coupons it spent.
+ * The subscription and lines of the invoice a new period starts with, as the billing run makes
+ * them: core's `transition` (a scheduled change takes effect here), prorations still pending,
+ * licensed lines in advance for the new period, and, on a renewal, usage in arrears of the
+ * period that ended (`[currentPeriodStart, currentPeriodEnd)`, as recorded so far).
  */
-export async function billSubscription(tx: Executor, deps: LifecycleDeps, cache: RunCache, input: BillInput): Promise<{ invoice: InvoiceRow; created: boolean; spentOnce: string[] }> {
+export async function renewalDraft(ex: Executor, row: SubscriptionRow, core: CoreSubscription, event: RenewalEvent, atMs: number, productNames: Record<string, string>): Promise<{ core: CoreSubscription; lines: InvoiceLineDraft[] }> {
+  const ended = { startMs: row.currentPeriodStart, endMs: row.currentPeriodEnd };
+  const usage = event === 'period_renewed' ? await usageLines(ex, row.livemode, row.id, core.items, ended, productNames) : [];
+  const next = transition(core, event, atMs);
+  return { core: next, lines: [...(row.pendingLines as InvoiceLineDraft[]), ...advanceLines(next.items, next.currentPeriod, productNames), ...usage] };
+}
+
+/**
+ * Prices lines for a subscription invoice with core's `buildInvoice`: the subscription's
+ * discounts and spent `once` coupons, the customer's credit, the seller's tax context.
+ */
+export async function priceSubscriptionInvoice(ex: Executor, cache: RunCache, input: { row: SubscriptionRow; core: CoreSubscription; customer: CustomerRow; lines: InvoiceLineDraft[]; atMs: number }): Promise<{ built: Invoice; details: CustomerDetailsJson; seller: SellerSettings }> {
   const { row, core, customer, atMs } = input;
-  const seller = await cache.seller(tx, row.livemode);
-  const details = customerDetailsOf(customer, await customerTaxIdsOf(tx, customer.id));
+  const seller = await cache.seller(ex, row.livemode);
+  const details = customerDetailsOf(customer, await customerTaxIdsOf(ex, customer.id));
   const built = buildInvoice(
     {
       currency: row.currency as CurrencyCode,
       lines: input.lines,
       discounts: [...core.discounts],
       appliedOnceCouponIds: [...row.appliedOnceCouponIds],
-      creditBalance: Math.max(0, await creditBalance(tx, row.livemode, customer.id, row.currency)),
+      creditBalance: Math.max(0, await creditBalance(ex, row.livemode, customer.id, row.currency)),
       atMs,
     },
     taxCalculatorFor(seller, details),
   );
+  return { built, details, seller };
+}
+
+/**
+ * Builds (`priceSubscriptionInvoice`) and finalizes one subscription invoice in the caller's
+ * transaction. Idempotent by `dedupeKey`. Returns the `once` coupons it spent.
+ */
+export async function billSubscription(tx: Executor, deps: LifecycleDeps, cache: RunCache, input: BillInput): Promise<{ invoice: InvoiceRow; created: boolean; spentOnce: string[] }> {
+  const { row, core, customer, atMs } = input;
+  const { built, details, seller } = await priceSubscriptionInvoice(tx, cache, input);
   const { invoice, created } = await finalizeInvoice(tx, {
     livemode: row.livemode,
     customer,

@@ -22,6 +22,7 @@ function twins(base: string, auth: RouteAuth, change: string): RouteSpec[] {
     { method: 'POST', path: `${base}/pause`, summary: 'Pause (no invoices while paused), optionally until resumes_at', tag, auth, body: SubscriptionPauseParams },
     { method: 'POST', path: `${base}/resume`, summary: 'Resume now with a new billing cycle', tag, auth, body: EmptyParams },
     { method: 'GET', path: `${base}/usage`, summary: 'Usage of the current period per metered price', tag, auth },
+    { method: 'GET', path: `${base}/upcoming_invoice`, summary: 'The next renewal invoice as the billing run will build it (404 no_upcoming_invoice when nothing renews)', tag, auth },
   ];
 }
 

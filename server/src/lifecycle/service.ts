@@ -6,7 +6,8 @@ import type { Mailer } from '../mailer/types.js';
 import type { Clocks } from '../resources/test-clocks/clocks.js';
 import { lifecycleAdvancer } from './advancer.js';
 import { subscriptionCancellation } from './cancel.js';
-import { subscriptionChanges } from './changes.js';
+import { subscriptionChanges, type Actor } from './changes.js';
+import { upcomingInvoice, type UpcomingInvoice } from './upcoming.js';
 import { collectInvoice } from './collect.js';
 import { createRunCache, type LifecycleDeps } from './context.js';
 import { lifecycleRepository } from './repository.js';
@@ -71,6 +72,8 @@ export function lifecycleService(deps: LifecycleServiceDeps) {
     },
     changes: subscriptionChanges({ ...lifecycle, clocks: deps.clocks }),
     cancellation: subscriptionCancellation({ ...lifecycle, clocks: deps.clocks }),
+    /** The next renewal invoice as the billing run would build it (`upcomingInvoice`). */
+    upcoming: (actor: Actor, id: string): Promise<UpcomingInvoice> => upcomingInvoice(deps.db, actor, id),
     runDue: (options: RunDueOptions): Promise<RunReport> => runDue(lifecycle, options),
     /** Register with the test clocks (`advancers`). */
     advancer: lifecycleAdvancer(lifecycle, deps.settle),

@@ -8,7 +8,7 @@ import { loadCoreSubscription, pricesOf } from '../resources/subscriptions/state
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
 import { LEASE_MS, TRIAL_REMINDER_MS, RENEWAL_REMINDER_MS, type LifecycleDeps, type RunCache } from './context.js';
 import { exhaust, latestPayment, refreshNextAction, saveTransition, StaleSubscription } from './dunning.js';
-import { advanceLines, billSubscription, productNamesOf, usageLines } from './invoice.js';
+import { advanceLines, billSubscription, productNamesOf, renewalDraft, usageLines } from './invoice.js';
 import { email } from './notify.js';
 import { lifecycleRepository } from './repository.js';
 import { voidInvoice } from './void.js';
@@ -101,8 +101,8 @@ async function doStep(tx: Executor, deps: LifecycleDeps, cache: RunCache, row: S
       if (row.cancelAtPeriodEnd) {
         current = await saveTransition(tx, deps, row, transition(core, 'period_ended_with_cancel_at_period_end', nowMs), nowMs);
       } else if (await hasPaymentMethod(tx, row)) {
-        core = transition(core, 'trial_ended_with_payment_method', nowMs);
-        const lines = [...pending, ...advanceLines(core.items, core.currentPeriod, names)];
+        let lines: InvoiceLineDraft[];
+        ({ core, lines } = await renewalDraft(tx, row, core, 'trial_ended_with_payment_method', nowMs, names));
         const billed = await billSubscription(tx, deps, cache, { row, core, customer, lines, period: core.currentPeriod, billingReason: 'subscription_cycle', dedupeKey: cycleKey(row.id, core.currentPeriod.startMs, 'cycle'), atMs: nowMs });
         current = await saveTransition(tx, deps, row, core, nowMs, { pendingLines: [], latestInvoiceId: billed.invoice.id, appliedOnceCouponIds: [...new Set([...row.appliedOnceCouponIds, ...billed.spentOnce])] });
         if (billed.invoice.status === 'open') charge.push(billed.invoice.id);
@@ -130,9 +130,9 @@ async function doStep(tx: Executor, deps: LifecycleDeps, cache: RunCache, row: S
       }
       current = await saveTransition(tx, deps, row, transition(core, 'period_ended_with_cancel_at_period_end', nowMs), nowMs, { pendingLines: [], latestInvoiceId: latest });
     } else if (row.status === 'active' || row.status === 'past_due' || row.status === 'unpaid') {
-      const usage = await usageLines(tx, livemode, row.id, core.items, ended, names);
-      core = transition(core, 'period_renewed', nowMs);
-      const lines = [...pending, ...advanceLines(core.items, core.currentPeriod, names), ...usage];
+      // The same draft `upcomingInvoice` previews.
+      let lines: InvoiceLineDraft[];
+      ({ core, lines } = await renewalDraft(tx, row, core, 'period_renewed', nowMs, names));
       const billed = await billSubscription(tx, deps, cache, { row, core, customer, lines, period: core.currentPeriod, billingReason: 'subscription_cycle', dedupeKey: cycleKey(row.id, core.currentPeriod.startMs, 'cycle'), atMs: nowMs });
       current = await saveTransition(tx, deps, row, core, nowMs, { pendingLines: [], latestInvoiceId: billed.invoice.id, appliedOnceCouponIds: [...new Set([...row.appliedOnceCouponIds, ...billed.spentOnce])] });
       // Unpaid subscriptions keep being invoiced, but nobody is charged until they pay by hand.
@@ -142,8 +142,8 @@ async function doStep(tx: Executor, deps: LifecycleDeps, cache: RunCache, row: S
   }
 
   if (row.status === 'paused' && row.pauseResumesAt !== null && nowMs >= row.pauseResumesAt) {
-    core = transition(core, 'resume', nowMs);
-    const lines = [...pending, ...advanceLines(core.items, core.currentPeriod, names)];
+    let lines: InvoiceLineDraft[];
+    ({ core, lines } = await renewalDraft(tx, row, core, 'resume', nowMs, names));
     const billed = await billSubscription(tx, deps, cache, { row, core, customer, lines, period: core.currentPeriod, billingReason: 'subscription_cycle', dedupeKey: cycleKey(row.id, core.currentPeriod.startMs, 'resume'), atMs: nowMs });
     current = await saveTransition(tx, deps, row, core, nowMs, { pendingLines: [], pausedAt: null, latestInvoiceId: billed.invoice.id });
     if (billed.invoice.status === 'open') charge.push(billed.invoice.id);

@@ -5,6 +5,7 @@ import { registerRoutes } from '../openapi/registry.js';
 import type { Db } from '../db/client.js';
 import { readBody } from '../http/body.js';
 import type { LifecycleService } from '../lifecycle/service.js';
+import { toUpcomingInvoice } from '../lifecycle/upcoming.js';
 import { toChangePreview, toChangeResult } from '../resources/subscriptions/change-serialize.js';
 import type { ChangeOutcome } from '../lifecycle/changes.js';
 import { toPortalSubscription } from './serialize.js';
@@ -66,5 +67,6 @@ export function portalLifecycleRoutes(db: Db, lifecycle: LifecycleService, usage
       await readBody(c, EmptyParams);
       return c.json(await answer(await lifecycle.cancellation.acceptOffer(actor(c.var.portal), c.req.param('id'))));
     })
+    .get('/subscriptions/:id/upcoming_invoice', async (c) => c.json(toUpcomingInvoice(await lifecycle.upcoming(actor(c.var.portal), c.req.param('id')))))
     .get('/subscriptions/:id/usage', async (c) => c.json(toSubscriptionUsage(await usage.current(actor(c.var.portal), c.req.param('id')))));
 }

@@ -4,6 +4,7 @@ import { apiGet, type ApiTarget } from '../api/request.js';
 import type { PricingResponse } from '../pricing/pricing-response.js';
 import type { PortalClient } from './portal-client.js';
 import type {
+  PortalUpcomingInvoice,
   ChangePreview,
   ChangeResult,
   ListWire,
@@ -27,6 +28,8 @@ export interface PortalOverview {
   productNames: Record<string, string>;
   /** The public catalog in the subscription's currency (seat limits, names), when a publishable key is set. */
   pricing: PricingResponse | undefined;
+  /** The next renewal invoice by subscription; absent where nothing renews or the server can't say. */
+  upcoming: Record<string, PortalUpcomingInvoice | undefined>;
 }
 
 /** The portal's tabs. */
@@ -69,6 +72,16 @@ export interface PortalUi {
 
 /** Creates the portal's state for one element: its data resources, its UI, its actions. */
 export function createPortalStore(client: PortalClient, catalog: () => ApiTarget | undefined) {
+  /** The next invoice of a renewing subscription; undefined when nothing renews (404) or on any error (the overview falls back to the renewal date). */
+  async function upcomingOf(subscription: PortalSubscription, signal?: AbortSignal): Promise<PortalUpcomingInvoice | undefined> {
+    const renews = subscription.status === 'active' || subscription.status === 'trialing' || subscription.status === 'past_due' || subscription.status === 'unpaid' || (subscription.status === 'paused' && Boolean(subscription.pause_collection?.resumes_at));
+    if (!renews || subscription.cancel_at_period_end) return undefined;
+    try {
+      return await client.get<PortalUpcomingInvoice>(`/subscriptions/${subscription.id}/upcoming_invoice`, signal);
+    } catch {
+      return undefined;
+    }
+  }
   const overview = createResource<PortalOverview>(async (signal) => {
     const [customer, subscriptions, config, methods] = await Promise.all([
       client.get<PortalCustomer>('/customer', signal),
@@ -92,7 +105,8 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
       }
     }
     for (const plan of config.features.subscription_update.products) productNames[plan.product] = plan.name;
-    return { customer, subscriptions: subscriptions.data, config, paymentMethods: methods.data, productNames, pricing };
+    const upcoming = Object.fromEntries(await Promise.all(subscriptions.data.map(async (s) => [s.id, await upcomingOf(s, signal)] as const)));
+    return { customer, subscriptions: subscriptions.data, config, paymentMethods: methods.data, productNames, pricing, upcoming };
   });
   const invoices = createResource<PortalInvoice[]>(async (signal) => (await client.get<ListWire<PortalInvoice>>('/invoices?limit=100', signal)).data);
   const usage = new Map<string, ReturnType<typeof createResource<SubscriptionUsage>>>();
@@ -106,7 +120,12 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
   function replaceSubscription(updated: PortalSubscription): void {
     const data = overview.$state.get().data;
     if (!data) return;
-    overview.set({ ...data, subscriptions: data.subscriptions.map((s) => (s.id === updated.id ? updated : s)) });
+    overview.set({ ...data, subscriptions: data.subscriptions.map((s) => (s.id === updated.id ? updated : s)), upcoming: { ...data.upcoming, [updated.id]: undefined } });
+    // The change may move the next invoice (a scheduled downgrade, new seats): ask again.
+    void upcomingOf(updated).then((next) => {
+      const current = overview.$state.get().data;
+      if (current) overview.set({ ...current, upcoming: { ...current.upcoming, [updated.id]: next } });
+    });
   }
 
   /** A route the server doesn't have is a capability it lacks: hide it, don't fake it. */

@@ -63,6 +63,20 @@ export interface PortalSubscription {
   version?: number;
 }
 
+/** `GET /v1/portal/subscriptions/:id/upcoming_invoice`: the next renewal, as the billing run will build it. */
+export interface PortalUpcomingInvoice {
+  object: 'invoice';
+  id: null;
+  subscription: string;
+  currency: string;
+  period_start: string;
+  period_end: string;
+  /** When it is made and charged. */
+  next_payment_attempt: string;
+  total: number;
+  amount_due: number;
+}
+
 export interface InvoiceLine {
   kind: string;
   description: string;

@@ -164,6 +164,24 @@ describe('<abona-portal>', () => {
     expect(localStorage.length + sessionStorage.length, 'the token stays in memory').to.equal(0);
   });
 
+  it('overview: the next invoice from the server, and it follows a scheduled downgrade', async () => {
+    const a = await subscribed('Enterprise');
+    const server = await portalApi(a.customer);
+    const upcoming = await server<{ amount_due: number; next_payment_attempt: string }>('GET', `/subscriptions/${a.subscription}/upcoming_invoice`);
+    expect(upcoming.amount_due).to.equal(11979); // 9900 + 21 % TVA (2079)
+    const el = await portal(await portalCode(a.customer));
+    const next = () => text(root(el).querySelector('article.subscription .next-invoice'));
+    await waitUntil(() => next() !== '', 'no next invoice', { timeout: 6000 });
+    const date = new Date(upcoming.next_payment_attempt).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    expect(next()).to.match(/^Next invoice: €119\.79 on \w+ \d+, \d{4}$/);
+    expect(next().endsWith(date) || next().includes(date.split(',')[1]!.trim())).to.equal(true);
+    expect(text($(el, 'article.subscription .facts'))).not.to.contain('Renews on');
+    await choosePlan(el, 'Basic');
+    await click(el, 'Confirm change');
+    // Basic from the period end: 900 + 21 % TVA (189) = €10.89.
+    await waitUntil(() => next().startsWith('Next invoice: €10.89 on '), `next invoice not updated: ${next()}`, { timeout: 6000 });
+  });
+
   it('upgrade: the review shows the server’s exact proration lines, then Confirm applies it', async () => {
     const a = await subscribed('Basic');
     const server = await portalApi(a.customer);

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { readBody } from '../../http/body.js';
 import type { AppEnv } from '../../http/env.js';
 import type { LifecycleService } from '../../lifecycle/service.js';
+import { toUpcomingInvoice } from '../../lifecycle/upcoming.js';
 import type { UsageService } from '../usage/service.js';
 import { toSubscriptionUsage } from '../usage/serialize.js';
 import { toChangePreview, toChangeResult, toSubscriptionWithLifecycle } from './change-serialize.js';
@@ -33,6 +34,7 @@ export function subscriptionChangeRoutes(db: Db, lifecycle: LifecycleService, us
       const row = await lifecycle.changes.unschedule({ livemode: c.var.auth.livemode }, c.req.param('id'));
       return c.json(toSubscriptionWithLifecycle(row, await pricesOf(db, row.livemode, [row])));
     })
+    .get('/:id/upcoming_invoice', async (c) => c.json(toUpcomingInvoice(await lifecycle.upcoming({ livemode: c.var.auth.livemode }, c.req.param('id')))))
     .get('/:id/usage', async (c) => c.json(toSubscriptionUsage(await usage.current({ livemode: c.var.auth.livemode }, c.req.param('id')))))
     .post('/:id', async (c) => {
       const params = await readBody(c, SubscriptionChangeParams);

@@ -36,6 +36,7 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
   const scheduled = ui.scheduled[sub.id] ?? (fromServer?.items[0] ? { price: fromServer.items[0].price, effectiveAt: fromServer.effective_at } : undefined);
   const seatable = item ? seatLimits(ctx, item.price.id) : undefined;
   const addOns = sub.items.data.filter((i) => i !== item);
+  const upcoming = overview.upcoming[sub.id];
   return html`<article class="card subscription" part="subscription" aria-labelledby="sub-${sub.id}">
     <header class="card-head">
       <h3 id="sub-${sub.id}" class="plan">${name}</h3>
@@ -49,8 +50,13 @@ function renderSubscription(ctx: ViewContext, sub: PortalSubscription): Template
       ${addOns.map((addOn) => html`<div><dt>${t(metered.includes(addOn) ? 'portal.usageBased' : 'portal.addOn')}</dt><dd>${productName(overview, addOn.price.product, t)}</dd></div>`)}
       ${sub.status === 'paused' || sub.cancel_at_period_end
         ? nothing
-        : html`<div><dt>${t('portal.renews')}</dt><dd>${longDate(sub.current_period_end, locale)}</dd></div>`}
+        : upcoming
+          ? nothing
+          : html`<div><dt>${t('portal.renews')}</dt><dd>${longDate(sub.current_period_end, locale)}</dd></div>`}
     </dl>
+    ${upcoming && sub.status !== 'paused' && !sub.cancel_at_period_end
+      ? html`<p class="next-invoice" part="next-invoice">${t('portal.nextInvoice', { amount: formatMoney(upcoming.amount_due, upcoming.currency.toUpperCase(), locale), date: longDate(upcoming.next_payment_attempt, locale) })}</p>`
+      : nothing}
     ${scheduled
       ? html`<div class="note">
           <p>${t('portal.downgrade.scheduled', { plan: productName(overview, productOfPrice(ctx, scheduled.price), t), date: longDate(scheduled.effectiveAt, locale), current: name })}</p>
