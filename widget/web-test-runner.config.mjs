@@ -31,7 +31,8 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        // Reduced motion: axe's contrast checks must not sample a dialog mid-fade.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--force-prefers-reduced-motion'],
       },
     }),
   ],
@@ -42,5 +43,6 @@ export default {
     <script>window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.sample));</script></head><body>
     <script>window.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${framework}"></script></body></html>`,
-  testFramework: { config: { timeout: 8000 } },
+  // Generous: CI shares two cores between Chromium, the in-process server and the build.
+  testFramework: { config: { timeout: 20000 } },
 };

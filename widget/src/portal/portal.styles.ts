@@ -298,7 +298,8 @@ export const portalViewStyles = css`
     padding: 0.125rem 0.5rem;
     border-radius: var(--_radius-small);
     background: color-mix(in srgb, var(--_warning) 14%, transparent);
-    color: var(--_warning);
+    /* Toward the text colour, so the small label keeps 4.5:1 on its tint in light and dark. */
+    color: color-mix(in srgb, var(--_warning) 55%, var(--_text));
     font-size: 0.8125rem;
     font-weight: 600;
   }

@@ -126,7 +126,9 @@ export const baseStyles = css`
     *::after {
       animation-duration: 0.01ms !important;
       animation-iteration-count: 1 !important;
-      transition-duration: 0.01ms !important;
+      /* none, not a tiny duration: transition-property defaults to all, so a duration would
+         make every style change (a theme switch) transition. */
+      transition: none !important;
       scroll-behavior: auto !important;
     }
   }
