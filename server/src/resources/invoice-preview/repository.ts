@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { creditBalance } from '../../billing/repository.js';
 import type { Executor } from '../../db/client.js';
-import { customerBalanceTransactions, subscriptions } from '../../db/schema.js';
+import { subscriptions } from '../../db/schema.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -15,19 +16,9 @@ export function previewRepository(db: Executor) {
         .limit(1);
       return row;
     },
-    /** The customer's credit balance in one currency (Σ of its append-only movements), minor units. */
-    async creditBalance(livemode: boolean, customerId: string, currency: string): Promise<number> {
-      const [row] = await db
-        .select({ total: sql<number | null>`sum(${customerBalanceTransactions.amount})` })
-        .from(customerBalanceTransactions)
-        .where(
-          and(
-            eq(customerBalanceTransactions.livemode, livemode),
-            eq(customerBalanceTransactions.customerId, customerId),
-            eq(customerBalanceTransactions.currency, currency),
-          ),
-        );
-      return Number(row?.total ?? 0);
+    /** The customer's credit balance in one currency, minor units (the billing module's own reading). */
+    creditBalance(livemode: boolean, customerId: string, currency: string): Promise<number> {
+      return creditBalance(db, livemode, customerId, currency);
     },
   };
 }
