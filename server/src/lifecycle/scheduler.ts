@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/index.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import { jsonLogger, type Logger } from '../http/log.js';
 import type { LifecycleDeps } from './context.js';
 import { runDue, type RunReport } from './run.js';
@@ -19,12 +20,8 @@ export interface SchedulerOptions extends LifecycleDeps {
   recheckTaxIds?: (atMs: number) => Promise<unknown>;
 }
 
-export interface Scheduler {
-  /** One run now (tests, CLI); never overlaps the loop's own run. */
-  runOnce(): Promise<RunReport>;
-  /** Stops scheduling and waits for the run in flight: safe to close the database after. */
-  stop(): Promise<void>;
-}
+/** The billing loop: `runOnce()` for tests and the CLI, `stop()` before closing the database. */
+export type Scheduler = Loop<RunReport>;
 
 /**
  * The background billing loop of a server process: `runDue` at the system clock for both modes
@@ -35,8 +32,6 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const intervalMs = options.intervalMs ?? 60_000;
   const log = options.log ?? jsonLogger;
   let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<RunReport> | undefined;
   let taxIdsInFlight: Promise<void> | undefined;
 
   function startTaxIdChecks(nowMs: number): void {
@@ -59,35 +54,22 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     return runDue(options, { nowMs, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });
   }
 
-  function runOnce(): Promise<RunReport> {
-    const next = (inFlight ?? Promise.resolve()).catch(() => undefined).then(run);
-    inFlight = next;
-    return next;
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce().then(
-        (report) => {
-          if (report.errors.length > 0) log({ level: 'warn', msg: 'billing run left steps for later', errors: report.errors.slice(0, 10) });
-          schedule(report.processed > 0 ? Math.min(intervalMs, 1000) : intervalMs);
-        },
-        (error: unknown) => {
-          log({ level: 'error', msg: 'billing run failed', error: error instanceof Error ? error.message : String(error) });
-          schedule(intervalMs);
-        },
-      );
-    }, delayMs);
-  }
-  schedule(0);
+  const loop = startLoop({
+    name: 'billing run',
+    run,
+    log,
+    retryDelayMs: intervalMs,
+    nextDelayMs: (report) => {
+      if (report.errors.length > 0) log({ level: 'warn', msg: 'billing run left steps for later', errors: report.errors.slice(0, 10) });
+      return report.processed > 0 ? Math.min(intervalMs, 1000) : intervalMs;
+    },
+  });
 
   return {
-    runOnce,
+    runOnce: loop.runOnce,
     async stop() {
       stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      await inFlight?.catch(() => undefined);
+      await loop.stop();
       await taxIdsInFlight;
     },
   };

@@ -2,6 +2,7 @@ import type { Clock } from '../clock/index.js';
 import type { Db } from '../db/client.js';
 import { deliverQueuedEmails } from '../email/send.js';
 import { jsonLogger, type Logger } from '../http/log.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import { randomIds, type IdGenerator } from '../ids/index.js';
 import type { Mailer } from '../mailer/types.js';
 import { deliverDue } from './deliver.js';
@@ -27,12 +28,8 @@ export interface TickReport {
   emailed: number;
 }
 
-export interface WebhookWorker {
-  /** Runs one tick now (tests, CLI). */
-  runOnce(): Promise<TickReport>;
-  /** Stops scheduling and waits for the tick in flight: safe to close the database after. */
-  stop(): Promise<void>;
-}
+/** The outbox loop: `runOnce()` for tests and the CLI, `stop()` before closing the database. */
+export type WebhookWorker = Loop<TickReport>;
 
 /**
  * The background loop of the outbox: fan events out, send due deliveries, send queued emails.
@@ -45,9 +42,6 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   const batchSize = options.batchSize ?? 20;
   const log = options.log ?? jsonLogger;
   const ids = options.ids ?? randomIds;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<TickReport> | undefined;
 
   async function tick(): Promise<TickReport> {
     const dispatched = await dispatchEvents(db, { now: clock.now(), ids });
@@ -56,33 +50,12 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     return { dispatched, delivered: outcomes.length, emailed };
   }
 
-  function runOnce(): Promise<TickReport> {
-    // Chained, so a manual tick and the loop's tick never run at the same time.
-    const run = (inFlight ?? Promise.resolve()).catch(() => undefined).then(tick);
-    inFlight = run;
-    return run;
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce().then(
-        (report) => schedule(report.delivered >= batchSize || report.emailed >= batchSize ? 0 : intervalMs),
-        (error: unknown) => {
-          log({ level: 'error', msg: 'webhook worker tick failed', error: error instanceof Error ? error.message : String(error) });
-          schedule(intervalMs);
-        },
-      );
-    }, delayMs);
-  }
-  schedule(0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      await inFlight?.catch(() => undefined);
-    },
-  };
+  return startLoop({
+    name: 'webhook worker tick',
+    run: tick,
+    log,
+    retryDelayMs: intervalMs,
+    // A full batch means more is waiting: go again at once.
+    nextDelayMs: (report) => (report.delivered >= batchSize || report.emailed >= batchSize ? 0 : intervalMs),
+  });
 }
