@@ -102,8 +102,11 @@ async function portalApi(customer: string): Promise<<T>(method: string, path: st
 const button = (el: Portal, label: string, scope: ParentNode = root(el)) =>
   Array.from(scope.querySelectorAll<HTMLButtonElement>('button')).find((b) => text(b).startsWith(label));
 
+/** Clicks a button once it is there and enabled (as a person would: a busy button ignores clicks). */
 async function click(el: Portal, label: string): Promise<void> {
-  await waitUntil(() => button(el, label), `no button "${label}" in: ${text(root(el).querySelector('section'))}`, { timeout: 6000 }).catch((e: Error) => {
+  await waitUntil(() => button(el, label) && !button(el, label)!.disabled, `no enabled button "${label}" in: ${text(root(el).querySelector('section'))}`, {
+    timeout: 10000,
+  }).catch((e: Error) => {
     throw new Error(`${e.message} / ${text(root(el).querySelector('section'))}`);
   });
   button(el, label)!.click();
@@ -213,7 +216,7 @@ describe('<abona-portal>', () => {
     await until(el, 'article.subscription .note');
     expect(text($(el, 'article.subscription .note p'))).to.match(/^You’ll move to Basic on /);
     await click(el, 'Keep Enterprise');
-    await waitUntil(() => !root(el).querySelector('article.subscription .note'), 'scheduled change still shown', { timeout: 6000 });
+    await waitUntil(() => !root(el).querySelector('article.subscription .note'), 'scheduled change still shown', { timeout: 10000 });
     expect(text($(el, 'article.subscription .plan'))).to.equal('Enterprise');
   });
 
@@ -229,7 +232,7 @@ describe('<abona-portal>', () => {
     expect(text($(el, 'article.subscription .note p'))).to.match(/^You’ll move to Basic on \w+ \d+, \d{4}\. You keep Enterprise until then\.$/);
     expect(text($(el, 'article.subscription .plan'))).to.equal('Enterprise');
     await click(el, 'Keep Enterprise');
-    await waitUntil(() => !root(el).querySelector('article.subscription .note'), 'scheduled change still shown', { timeout: 6000 });
+    await waitUntil(() => !root(el).querySelector('article.subscription .note'), 'scheduled change still shown', { timeout: 10000 });
     const server = await portalApi(a.customer);
     const sub = await server<{ scheduled_change: unknown; version: number }>('GET', `/subscriptions/${a.subscription}`);
     expect(sub.scheduled_change).to.equal(null);
