@@ -42,7 +42,7 @@ import { openApiHandler } from './openapi/index.js';
 import { priceRoutes } from './resources/prices/routes.js';
 import { productRoutes } from './resources/products/routes.js';
 import { promotionCodeRoutes } from './resources/promotion-codes/routes.js';
-import { createServices } from './services.js';
+import { createServices, type Services } from './services.js';
 
 // English messages for zod issues the server reports (the browser bundle stays locale-free).
 z.config(z.locales.en());
@@ -55,11 +55,14 @@ export interface AppDeps {
   mailer?: Mailer;
   config?: Partial<AppConfig>;
   log?: Logger;
+  /** Services already built over the same database (the server shares them with its background work). */
+  services?: Services;
 }
 
 /**
- * Routes a publishable key may call: reading the catalog for the pricing table. Checkout and
- * portal-token routes join this list when they land; everything else needs a secret key.
+ * Routes a publishable key may call: the catalog and pricing for the pricing table, checkout and
+ * test-mode card tokens. Everything else needs a secret key; portal routes authenticate with
+ * customer tokens instead (ADR 0004).
  */
 export const publicRoutes: readonly PublicRoute[] = [
   { method: 'GET', path: '/v1/products' },
@@ -88,7 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const ids = deps.ids ?? randomIds;
   const config: AppConfig = { ...defaultConfig, ...deps.config };
   const log = deps.log ?? jsonLogger;
-  const services = createServices({ db: deps.db, clock, ids, gateway: deps.gateway, mailer: deps.mailer });
+  const services = deps.services ?? createServices({ db: deps.db, clock, ids, gateway: deps.gateway, mailer: deps.mailer });
 
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(log));

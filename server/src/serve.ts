@@ -73,17 +73,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (config.secretKey) await keys.ensure(config.secretKey, clock.now(), 'from ABONA_SECRET_KEY');
   if (config.publishableKey) await keys.ensure(config.publishableKey, clock.now(), 'from ABONA_PUBLISHABLE_KEY');
 
+  const mailer = options.mailer ?? mailerFromEnv(process.env);
+  const gateway = options.gateway ? { gateway: options.gateway } : {};
+  // One set of services (catalog cache, gateways, clocks) for seeding, the API and the background work.
+  const services = createServices({ db: handle.db, clock, ids, mailer, ...gateway });
+
   let seedReport: SeedReport | undefined;
   if (options.seedDemo) {
     if (config.mode !== 'test') throw new Error('The demo is seeded only in test mode (ABONA_MODE=test)');
-    seedReport = await seedDemo({ db: handle.db, services: createServices({ db: handle.db, clock, ids }), clock, ids });
+    seedReport = await seedDemo({ db: handle.db, services, clock, ids });
   }
 
-  const mailer = options.mailer ?? mailerFromEnv(process.env);
   // Online tax id checks (ABONA_TAX_ID_VERIFICATION): only the scheduler calls the registry, never a checkout.
   const taxIdVerifier = verifierFromEnv(process.env);
-  const gateway = options.gateway ? { gateway: options.gateway } : {};
-  const app = createApp({ db: handle.db, clock, ids, config, log, mailer, ...gateway });
+  const app = createApp({ db: handle.db, clock, ids, config, log, mailer, services, ...gateway });
   options.routes?.(app, { handle });
   // Hook for the demo site: any GET the API does not answer.
   const staticDir = config.staticDir ? resolve(config.staticDir) : undefined;
@@ -100,7 +103,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const workers: { stop(): Promise<unknown> }[] = [];
   if (options.background !== false) {
-    const services = createServices({ db: handle.db, clock, ids, mailer, ...gateway });
     workers.push(
       startScheduler({
         ...services.lifecycle.deps,
