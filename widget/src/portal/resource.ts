@@ -13,32 +13,42 @@ export interface Resource<T> {
   $state: ReadableAtom<ResourceState<T>>;
   /** Loads unless already loaded or loading; `force` reloads and keeps old data on screen meanwhile. */
   load(force?: boolean): Promise<void>;
-  /** Replaces the data after an action answered with the new object. */
+  /**
+   * Replaces the data after an action answered with the new object. A load still in flight
+   * may have been answered before that action, so it is started again rather than let it
+   * overwrite the newer data.
+   */
   set(data: T): void;
 }
 
-/** Wraps a fetcher in a store; a newer load wins over an older one still in flight. */
+/** Wraps a fetcher in a store; a newer load or `set` wins over an older load still in flight. */
 export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>): Resource<T> {
   const $state = atom<ResourceState<T>>({ status: 'idle', data: undefined, error: undefined });
   let controller: AbortController | undefined;
+  let inFlight = false;
+  const load = async (force = false): Promise<void> => {
+    const previous = $state.get();
+    if (!force && previous.status !== 'idle' && previous.status !== 'error') return;
+    controller?.abort();
+    const current = (controller = new AbortController());
+    inFlight = true;
+    $state.set({ status: previous.data === undefined ? 'loading' : 'ready', data: previous.data, error: undefined });
+    try {
+      const data = await fetcher(current.signal);
+      if (controller === current) $state.set({ status: 'ready', data, error: undefined });
+    } catch (cause) {
+      if (current.signal.aborted) return;
+      $state.set({ status: 'error', data: previous.data, error: toApiError(cause) });
+    } finally {
+      if (controller === current) inFlight = false;
+    }
+  };
   return {
     $state,
-    async load(force = false) {
-      const previous = $state.get();
-      if (!force && previous.status !== 'idle' && previous.status !== 'error') return;
-      controller?.abort();
-      const current = (controller = new AbortController());
-      $state.set({ status: previous.data === undefined ? 'loading' : 'ready', data: previous.data, error: undefined });
-      try {
-        const data = await fetcher(current.signal);
-        if (controller === current) $state.set({ status: 'ready', data, error: undefined });
-      } catch (cause) {
-        if (current.signal.aborted) return;
-        $state.set({ status: 'error', data: previous.data, error: toApiError(cause) });
-      }
-    },
+    load,
     set(data) {
       $state.set({ status: 'ready', data, error: undefined });
+      if (inFlight) void load(true);
     },
   };
 }
