@@ -4,7 +4,8 @@ import { createResource } from './resource.js';
 /** A fetcher whose answers the test releases one by one, in any order. */
 function controlledFetcher() {
   const pending: { resolve: (value: string) => void; signal: AbortSignal }[] = [];
-  const fetcher = (signal: AbortSignal) => new Promise<string>((resolve) => pending.push({ resolve, signal }));
+  const fetcher = (signal: AbortSignal) =>
+    new Promise<string>((resolve) => pending.push({ resolve, signal }));
   return { fetcher, pending };
 }
 

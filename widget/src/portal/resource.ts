@@ -32,7 +32,11 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
     controller?.abort();
     const current = (controller = new AbortController());
     inFlight = true;
-    $state.set({ status: previous.data === undefined ? 'loading' : 'ready', data: previous.data, error: undefined });
+    $state.set({
+      status: previous.data === undefined ? 'loading' : 'ready',
+      data: previous.data,
+      error: undefined,
+    });
     try {
       const data = await fetcher(current.signal);
       if (controller === current) $state.set({ status: 'ready', data, error: undefined });
@@ -55,5 +59,7 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
 
 /** Any failure as the error type the views explain. */
 export function toApiError(cause: unknown): AbonaApiError {
-  return cause instanceof AbonaApiError ? cause : new AbonaApiError('invalid_response', 'invalid_response', String(cause));
+  return cause instanceof AbonaApiError
+    ? cause
+    : new AbonaApiError('invalid_response', 'invalid_response', String(cause));
 }
