@@ -203,7 +203,11 @@ export const customerTaxIds = sqliteTable(
     verifiedName: text('verified_name'),
     nextCheckAt: integer('next_check_at'),
   },
-  (t) => [uniqueIndex('customer_tax_ids_uq').on(t.customerId, t.type, t.value)],
+  (t) => [
+    uniqueIndex('customer_tax_ids_uq').on(t.customerId, t.type, t.value),
+    // The recheck job's scan: pending ids whose next check has come.
+    index('customer_tax_ids_due_idx').on(t.livemode, t.verificationStatus, t.nextCheckAt),
+  ],
 );
 
 export const promotionCodes = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `customer_tax_ids_due_idx` ON `customer_tax_ids` (`livemode`,`verification_status`,`next_check_at`);
