@@ -31,8 +31,9 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        // Reduced motion: axe's contrast checks must not sample a dialog mid-fade.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--force-prefers-reduced-motion'],
+        // Reduced motion: axe's contrast checks must not sample a dialog mid-fade. The leak test
+        // (test/leaks.test.ts) forces GC with gc() and reads the exact heap size.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--force-prefers-reduced-motion', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
       },
     }),
   ],

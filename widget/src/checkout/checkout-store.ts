@@ -69,6 +69,12 @@ export interface CheckoutStore {
   completeAction(outcome: 'complete' | 'fail'): Promise<void>;
   /** Forgets a decline or field error once the customer acts on it. */
   clearFieldError(field: keyof FieldErrors): void;
+  /**
+   * Aborts a `start` still loading (the element left the page) and goes back to idle; true when
+   * one was interrupted, so the element starts again if it comes back. Payments are not aborted:
+   * their answer must not be lost.
+   */
+  stop(): boolean;
 }
 
 const initial: CheckoutState = { status: 'idle', session: undefined, prices: {}, error: undefined, updating: false, fieldErrors: {}, decline: undefined };
@@ -107,6 +113,8 @@ export function createCheckoutStore(): CheckoutStore {
   const $checkout = atom<CheckoutState>(initial);
   let target: ApiTarget | undefined;
   let generation = 0;
+  /** The `start` in flight, aborted by `stop` or a newer `start`. */
+  let loading: AbortController | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const patch = (next: Partial<CheckoutState>) => $checkout.set({ ...$checkout.get(), ...next });
   const path = (suffix = '') => `/v1/checkout_sessions/${$checkout.get().session?.id ?? ''}${suffix}`;
@@ -131,9 +139,9 @@ export function createCheckoutStore(): CheckoutStore {
     }
   }
 
-  async function pricesOf(at: ApiTarget, params: SessionParams): Promise<Record<string, PriceInfo>> {
+  async function pricesOf(at: ApiTarget, params: SessionParams, signal: AbortSignal): Promise<Record<string, PriceInfo>> {
     const query = { currency: params.currency, country: params.customer_details?.address?.country };
-    const pricing = await apiGet<PricingResponse>(at, '/v1/pricing', query).catch(() => undefined);
+    const pricing = await apiGet<PricingResponse>(at, '/v1/pricing', query, signal).catch(() => undefined);
     const prices: Record<string, PriceInfo> = {};
     for (const product of pricing?.products ?? []) {
       for (const price of product.prices) {
@@ -171,16 +179,30 @@ export function createCheckoutStore(): CheckoutStore {
     async start(at, params) {
       target = at;
       const mine = ++generation;
+      loading?.abort();
+      const controller = (loading = new AbortController());
+      const signal = controller.signal;
       $checkout.set({ ...initial, status: 'loading' });
       try {
-        const create = (p: SessionParams) => apiPost<CheckoutSession>(at, '/v1/checkout_sessions', p);
+        const create = (p: SessionParams) => apiPost<CheckoutSession>(at, '/v1/checkout_sessions', p, { signal });
         // Names and intervals are only for display: the pricing read may fail without failing checkout.
-        const [{ session }, prices] = await Promise.all([send(create, params), pricesOf(at, params)]);
+        const [{ session }, prices] = await Promise.all([send(create, params), pricesOf(at, params, signal)]);
         if (mine !== generation) return;
         patch({ status: session.status === 'complete' ? 'complete' : 'ready', session, prices });
       } catch (cause) {
-        if (mine === generation) patch({ status: 'error', error: asApiError(cause) });
+        if (mine === generation && !signal.aborted) patch({ status: 'error', error: asApiError(cause) });
+      } finally {
+        if (loading === controller) loading = undefined;
       }
+    },
+
+    stop() {
+      if (!loading) return false;
+      loading.abort();
+      loading = undefined;
+      generation++;
+      $checkout.set(initial);
+      return true;
     },
 
     async confirm(paymentMethod, details) {

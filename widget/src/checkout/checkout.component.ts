@@ -132,9 +132,17 @@ export class Checkout extends AbonaElement {
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after its session load was cut short: start again.
+    if (this.startedKey === '' && this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.updateTimer);
+    // A removed checkout leaves no request behind; a load cut short starts again on reconnect.
+    if (this.store.stop()) this.startedKey = '';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -154,7 +162,8 @@ export class Checkout extends AbonaElement {
     if (this.presentation === 'dialog' && !this.open) return;
     const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
     const key = JSON.stringify([target, this.lineItems(), this.currency]);
-    if (key !== this.startedKey) {
+    // Not while removed: a late chunk or catalog re-renders a removed element, which must not fetch.
+    if (key !== this.startedKey && this.isConnected) {
       this.startedKey = key;
       this.loadedAnnounced = false;
       const params: SessionParams = { line_items: this.lineItems(), ...this.sessionParams(), locale: formattingLocale(settings.locale) };

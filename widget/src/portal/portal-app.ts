@@ -49,6 +49,8 @@ class PortalApp implements ReactiveController, PortalView {
   private unsubscribe: (() => void)[] = [];
   private focusedStep = '';
   private flowOpened = false;
+  /** Loads cut short when the element left the page, sent again when it comes back. */
+  private interrupted: { load(force?: boolean): Promise<void> }[] = [];
 
   constructor(host: PortalHost) {
     this.host = host;
@@ -57,18 +59,26 @@ class PortalApp implements ReactiveController, PortalView {
 
   hostConnected(): void {
     if (this.store) this.watchStore(this.store);
+    for (const resource of this.interrupted) void resource.load(true);
+    this.interrupted = [];
+    // A session that arrived while the element was away starts now.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
     for (const stop of this.unsubscribe) stop();
     this.unsubscribe = [];
+    // A removed portal leaves no request behind.
+    const store = this.store;
+    if (store) this.interrupted.push(...[store.overview, store.invoices].filter((resource) => resource.abort()));
   }
 
   hostUpdate(): void {
     const settings = this.host.portalSettings;
     if (!portalMessages.ready(settings.locale)) void portalMessages.load(settings.locale).then(() => this.host.requestUpdate());
     const key = JSON.stringify([settings.apiBase, this.host.session ?? '', this.host.sessionEndpoint ?? '']);
-    if (key !== this.sessionKey) {
+    // An element removed before its views arrived signs in only once it is back in the page.
+    if (key !== this.sessionKey && this.host.isConnected) {
       this.sessionKey = key;
       this.start();
     }
@@ -87,6 +97,7 @@ class PortalApp implements ReactiveController, PortalView {
   /** A new session (code, endpoint or API base changed): a new client, store and first load. */
   private start(): void {
     this.hostDisconnected();
+    this.interrupted = [];
     const settings = this.host.portalSettings;
     const client = createPortalClient({ apiBase: settings.apiBase, code: this.host.session, endpoint: this.host.sessionEndpoint });
     const store = createPortalStore(client, () => {

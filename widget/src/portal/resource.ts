@@ -19,6 +19,11 @@ export interface Resource<T> {
    * overwrite the newer data.
    */
   set(data: T): void;
+  /**
+   * Aborts a load in flight (the element left the page); true when one was interrupted. A first
+   * load cut short goes back to idle, so the next `load()` sends it again.
+   */
+  abort(): boolean;
 }
 
 /** Wraps a fetcher in a store; a newer load or `set` wins over an older load still in flight. */
@@ -53,6 +58,15 @@ export function createResource<T>(fetcher: (signal: AbortSignal) => Promise<T>):
     set(data) {
       $state.set({ status: 'ready', data, error: undefined });
       if (inFlight) void load(true);
+    },
+    abort() {
+      if (!inFlight || !controller) return false;
+      controller.abort();
+      controller = undefined;
+      inFlight = false;
+      const state = $state.get();
+      if (state.status === 'loading') $state.set({ ...state, status: 'idle' });
+      return true;
     },
   };
 }

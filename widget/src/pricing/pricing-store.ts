@@ -17,6 +17,8 @@ export interface PricingStore {
   $state: ReadableAtom<PricingState>;
   /** Loads pricing; a newer call aborts an older one still in flight, so late answers never win. */
   load(target: ApiTarget, query: PricingQuery): Promise<void>;
+  /** Aborts a load in flight (the element left the page); true when one was interrupted. */
+  abort(): boolean;
 }
 
 const initial: PricingState = { status: 'idle', data: undefined, error: undefined, refreshing: false };
@@ -51,7 +53,14 @@ export function createPricingStore(): PricingStore {
     }
   }
 
-  return { $state, load };
+  function abort(): boolean {
+    if (!controller) return false;
+    controller.abort();
+    controller = undefined;
+    return true;
+  }
+
+  return { $state, load, abort };
 }
 
 function toQuery(query: PricingQuery): Record<string, string | number | undefined> {

@@ -102,9 +102,17 @@ export class PricingTable extends AbonaElement {
   /** The customer's current price (portal mode): its card reads "Current plan", others "Upgrade"/"Downgrade". */
   @property({ attribute: 'current-price' }) currentPrice?: string;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a load was cut short: ask again.
+    if (this.lastRequestKey === '' && this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.seatTimer);
+    // A removed table leaves no request behind; one cut short is sent again on reconnect.
+    if (this.store.abort()) this.lastRequestKey = '';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -116,7 +124,8 @@ export class PricingTable extends AbonaElement {
     const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
     const query = this.query(this.pricing.value.data);
     const key = JSON.stringify([target, query]);
-    if (key !== this.lastRequestKey) {
+    // Not while removed: a late catalog chunk re-renders a removed table, which must not fetch.
+    if (key !== this.lastRequestKey && this.isConnected) {
       this.lastRequestKey = key;
       void this.store.load(target, query);
     }

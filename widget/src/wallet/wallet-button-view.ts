@@ -60,6 +60,8 @@ export class WalletButtonView implements ReactiveController {
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    // A removed button leaves no request behind (the next click starts a new session).
+    this.store.stop();
   }
 
   hostUpdated(): void {
