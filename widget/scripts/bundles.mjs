@@ -2,6 +2,7 @@
  * The esbuild bundles, shared by build.mjs (writes dist/cdn) and check-size.mjs (measures in
  * memory, so the budget check needs no prior build).
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { minifyCssTemplates } from './minify-css-plugin.mjs';
 
@@ -22,13 +23,34 @@ const common = {
 };
 
 /**
+ * abona.js carries all four elements, and checkout and portal already import the seat stepper,
+ * the interval switch and the error panel that the pricing table defers to src/pricing/extras.ts.
+ * Left as an import() there, esbuild would give those modules a shared chunk of their own (one
+ * more file, gzipped apart) to save nothing, so abona.js takes extras.ts in statically. The
+ * pricing table alone (`measuredBundles`) and the npm build keep it lazy.
+ */
+function eagerPricingExtras() {
+  return {
+    name: 'eager-pricing-extras',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]pricing[\\/]lazy-parts\.ts$/ }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        const eager = source.replace("import('./extras.js')", 'Promise.resolve(eagerExtras)');
+        if (eager === source) throw new Error(`${path} no longer loads ./extras.js with import(): update eagerPricingExtras()`);
+        return { contents: `import * as eagerExtras from './extras.js';\n${eager}`, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
  * Bundles that ship. The module build splits: `abona.js` carries English, and each other
  * language's copy is a chunk under `chunks/` that `import()` fetches relative to abona.js the
  * first time an element renders in it. The classic-script build cannot split, so it carries every
  * language inline: one file under one SRI hash, for pages that want exactly that.
  */
 export const shippedBundles = [
-  { ...common, entryPoints: { abona: 'src/index.ts' }, format: 'esm', splitting: true, outdir: 'dist/cdn', chunkNames: 'chunks/[name]-[hash]', sourcemap: true },
+  { ...common, plugins: [eagerPricingExtras(), ...common.plugins], entryPoints: { abona: 'src/index.ts' }, format: 'esm', splitting: true, outdir: 'dist/cdn', chunkNames: 'chunks/[name]-[hash]', sourcemap: true },
   { ...common, entryPoints: { 'abona.iife': 'src/index.ts' }, format: 'iife', globalName: 'Abona', outdir: 'dist/cdn', sourcemap: true },
 ];
 
@@ -62,5 +84,7 @@ export const lazyChunkBudget = 3 * 1024;
  * only never download them; abona.js carries only the element's small shell.
  */
 export const lazyBudgets = {
+  // The seat stepper, interval switch, tier table, error panel and checkout opener (extras.ts).
+  'src/pricing/extras.ts': 4 * 1024,
   'src/portal/portal-app.ts': 18 * 1024,
 };

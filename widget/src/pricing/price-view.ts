@@ -21,15 +21,15 @@ export interface PriceView {
   usage: string[];
   /** Seat stepper, for licensed per-unit and tiered prices whose quantity can change. */
   stepper: { value: number; min: number; max: number } | undefined;
-  /** Tier table rows (first tiered price on the card). */
-  tiers: { model: 'graduated' | 'volume'; rows: TierRow[] } | undefined;
+  /** Tiers of the card's tier table (first tiered price on the card), formatted by tier-table.ts. */
+  tiers: PriceTiers | undefined;
 }
 
-/** One row of a tier table. */
-export interface TierRow {
-  range: string;
-  unitAmount: string;
-  flatAmount: string;
+/** The tiers behind a card's "Show price tiers" table. */
+export interface PriceTiers {
+  model: 'graduated' | 'volume';
+  tiers: PricingTier[];
+  currency: string;
 }
 
 /** The interval-dependent prices of a product: the headline licensed price and any usage prices. */
@@ -91,7 +91,7 @@ export function describePrice(product: PricingProduct, interval: PricingInterval
       if (max === 0 || max > minQuantity) view.stepper = { value: main.quantity, min: minQuantity, max };
     }
     if ((main.model === 'graduated' || main.model === 'volume') && main.tiers?.length) {
-      view.tiers = { model: main.model, rows: tierRows(main.tiers, main.currency, locale, t) };
+      view.tiers = { model: main.model, tiers: main.tiers, currency: main.currency };
     }
   } else if (metered[0]) {
     // A pure usage plan: the rate is the headline.
@@ -107,7 +107,7 @@ export function describePrice(product: PricingProduct, interval: PricingInterval
     const line = describeUsage(price, locale, t);
     if (line) view.usage.push(line);
     if (!view.tiers && (price.model === 'graduated' || price.model === 'volume') && (price.tiers?.length ?? 0) > 2) {
-      view.tiers = { model: price.model, rows: tierRows(price.tiers ?? [], price.currency, locale, t) };
+      view.tiers = { model: price.model, tiers: price.tiers ?? [], currency: price.currency };
     }
   }
   return view;
@@ -131,7 +131,7 @@ export function describeTax(price: Pick<PricingPrice, 'tax_note' | 'tax_label'>,
 function usageRate(price: PricingPrice): { amountDecimal: string; included: number | undefined; more: boolean } | undefined {
   const tiers = price.tiers ?? [];
   const [first, second] = tiers;
-  if (first && second && isFree(first) && first.up_to !== null) {
+  if (first && second && isFreeTier(first) && first.up_to !== null) {
     return { amountDecimal: second.unit_amount_decimal, included: first.up_to, more: tiers.length > 2 };
   }
   if (first) return { amountDecimal: first.unit_amount_decimal, included: undefined, more: tiers.length > 1 };
@@ -154,23 +154,7 @@ export function describeUsage(price: PricingPrice, locale: string, t: Translate<
   return t(rate.more ? 'pricing.usage.fromPerUnit' : 'pricing.usage.perUnit', { amount, unit });
 }
 
-function isFree(tier: PricingTier): boolean {
+/** A tier that costs nothing: the free allowance of a usage price. */
+export function isFreeTier(tier: PricingTier): boolean {
   return /^0*(\.0*)?$/.test(tier.unit_amount_decimal) && tier.flat_amount === 0;
-}
-
-/** Rows "1–10 · €9.00 · —", "11+ · €7.00 · —" of a tier table. */
-export function tierRows(tiers: PricingTier[], currency: string, locale: string, t: Translate<PricingMessageKey>): TierRow[] {
-  let from = 1;
-  return tiers.map((tier) => {
-    const range =
-      tier.up_to === null
-        ? t('pricing.tiers.rangeOpen', { from: formatNumber(from, locale) })
-        : t('pricing.tiers.range', { from: formatNumber(from, locale), to: formatNumber(tier.up_to, locale) });
-    if (tier.up_to !== null) from = tier.up_to + 1;
-    return {
-      range,
-      unitAmount: isFree(tier) ? t('pricing.tiers.free') : formatUnitAmount(tier.unit_amount_decimal, currency, locale),
-      flatAmount: tier.flat_amount > 0 ? formatMoney(tier.flat_amount, currency, locale) : '—',
-    };
-  });
 }

@@ -1,18 +1,17 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
-import { openCheckout } from '../checkout/open-checkout.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
 import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
 import { formatNumber, formatPercent } from '../i18n/dates.js';
 import { formattingLocale } from '../i18n/locale.js';
 import { createTranslator, type Translate } from '../i18n/translate.js';
-import { errorState } from '../shared/error-state.js';
 import type { SegmentedControl, SegmentOption } from '../shared/segmented-control/segmented-control.component.js';
 import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.js';
 import { skeletonBlock } from '../shared/skeleton.js';
 import { StoreController } from '../state/store-controller.js';
+import { extras, lazyStyles, needsExtras } from './lazy-parts.js';
 import { pricingTableMessages, type PricingMessageKey } from './messages.js';
 import { describePrice, pricesFor, type PriceView } from './price-view.js';
 import type { PricingFeature, PricingInterval, PricingProduct, PricingQuery, PricingResponse } from './pricing-response.js';
@@ -83,6 +82,8 @@ export class PricingTable extends AbonaElement {
   private preferredInterval: PricingInterval | undefined;
   private loadedAnnounced = false;
   private seatTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How many lazy chunks' styles this shadow root has adopted so far. */
+  private adoptedLazyStyles = 0;
 
   /** Seats chosen per product, as sent to the server (after the debounce). */
   @state() private requestedSeats: Record<string, number> = {};
@@ -129,6 +130,13 @@ export class PricingTable extends AbonaElement {
       this.lastRequestKey = key;
       void this.store.load(target, query);
     }
+    // The chunk with the stepper, tiers and error panel, when this data needs it, or checkout a click will.
+    if (!extras.ready && (needsExtras(this.pricing.value) || this.ctaMode !== 'event')) void extras.load().then(() => this.requestUpdate());
+    const styles = lazyStyles();
+    if (styles.length !== this.adoptedLazyStyles && this.shadowRoot) {
+      this.adoptedLazyStyles = styles.length;
+      adoptStyles(this.shadowRoot, [...PricingTable.elementStyles, ...styles]);
+    }
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -142,7 +150,7 @@ export class PricingTable extends AbonaElement {
     }
     const { status, error, data } = this.pricing.value;
     if (status === 'error') this.reportError(error);
-    if (status === 'ready' && data && !this.loadedAnnounced && pricingTableMessages.ready(this.settings.locale)) {
+    if (status === 'ready' && data && !this.loadedAnnounced && pricingTableMessages.ready(this.settings.locale) && this.partsReady) {
       this.loadedAnnounced = true;
       this.dispatchEvent(new AbonaLoadedEvent({ element: this.localName }));
     }
@@ -210,7 +218,15 @@ export class PricingTable extends AbonaElement {
       trial: (main?.trial_days ?? 0) > 0,
     };
     // Unless the page cancels the event, `checkout-inline` / `checkout-dialog` open <abona-checkout>.
-    if (this.dispatchEvent(new AbonaPlanSelectedEvent(detail)) && product.cta.type !== 'contact') openCheckout(this, detail, product.name);
+    if (!this.dispatchEvent(new AbonaPlanSelectedEvent(detail)) || product.cta.type === 'contact' || detail.ctaMode === 'event') return;
+    // Loaded as soon as cta-mode asks for checkout, so this is synchronous unless that chunk failed.
+    if (extras.value) extras.value.openCheckout(this, detail, product.name);
+    else void extras.load().then((opener) => opener?.openCheckout(this, detail, product.name));
+  }
+
+  /** True when every chunk the current state needs has arrived (or failed for good). */
+  private get partsReady(): boolean {
+    return extras.ready || !needsExtras(this.pricing.value);
   }
 
   /** Loads prices again, e.g. after a network error. */
@@ -227,11 +243,11 @@ export class PricingTable extends AbonaElement {
     const t = createTranslator(pricingTableMessages.catalogs, copyReady ? locale : 'en');
     const { status, data, error, refreshing } = this.pricing.value;
     let body: TemplateResult;
-    if (!copyReady) {
+    if (!copyReady || !this.partsReady) {
       body = this.renderSkeleton(t);
-    } else if (status === 'error' && error) {
+    } else if (status === 'error' && error && extras.value) {
       const message = error.kind === 'configuration' ? t('common.error.configuration') : error.kind === 'network' ? t('common.error.network') : t('common.error.server');
-      body = errorState({
+      body = extras.value.errorState({
         title: t('common.error.title'),
         message,
         ...(error.kind === 'configuration' ? {} : { retryLabel: t('common.retry'), onRetry: () => this.retry() }),
@@ -300,7 +316,7 @@ export class PricingTable extends AbonaElement {
         <h3 id="name-${product.id}" class="name">${product.name}</h3>
         <p class="description">${product.description}</p>
       </header>
-      <div class="price" part="price">${view ? this.renderPrice(product, view, t) : this.renderCustomPrice(t)}</div>
+      <div class="price" part="price">${view ? this.renderPrice(product, view, locale, t) : this.renderCustomPrice(t)}</div>
       <div class="action">${this.renderCta(product, data, interval, relation, t)}</div>
       ${data.features.length > 0
         ? html`<ul class="features" part="features" aria-label=${t('pricing.features')}>
@@ -311,8 +327,7 @@ export class PricingTable extends AbonaElement {
     </article>`;
   }
 
-  private renderPrice(product: PricingProduct, view: PriceView, t: Translate<PricingMessageKey>): TemplateResult {
-    const tiersOpen = this.openTiers.has(product.id);
+  private renderPrice(product: PricingProduct, view: PriceView, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
     return html`<p class="headline">
         ${view.before ? html`<span class="from">${view.before.trim()}</span>` : nothing}
         <span class="amount" part="amount">${view.amount}</span>
@@ -334,23 +349,8 @@ export class PricingTable extends AbonaElement {
         : nothing}
       ${view.total ? html`<p class="total">${view.total}</p>` : nothing}
       ${view.usage.map((line) => html`<p class="usage">${line}</p>`)}
-      ${view.tiers
-        ? html`<button type="button" class="button quiet tiers-toggle" aria-expanded=${tiersOpen ? 'true' : 'false'} aria-controls="tiers-${product.id}" @click=${() => this.toggleTiers(product.id)}>
-              ${tiersOpen ? t('pricing.tiers.hide') : t('pricing.tiers.show')}
-              <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 6l4 4 4-4" /></svg>
-            </button>
-            <div id="tiers-${product.id}" class="tiers" ?hidden=${!tiersOpen}>
-              <table>
-                <caption class="visually-hidden">${t('pricing.tiers.caption')}</caption>
-                <thead>
-                  <tr><th scope="col">${t('pricing.tiers.quantity')}</th><th scope="col">${t('pricing.tiers.unitPrice')}</th><th scope="col">${t('pricing.tiers.flat')}</th></tr>
-                </thead>
-                <tbody>
-                  ${view.tiers.rows.map((row) => html`<tr><th scope="row">${row.range}</th><td>${row.unitAmount}</td><td>${row.flatAmount}</td></tr>`)}
-                </tbody>
-              </table>
-              <p class="tiers-note">${view.tiers.model === 'volume' ? t('pricing.tiers.volumeNote') : t('pricing.tiers.graduatedNote')}</p>
-            </div>`
+      ${view.tiers && extras.value
+        ? extras.value.renderTiers(product.id, view.tiers, this.openTiers.has(product.id), locale, t, () => this.toggleTiers(product.id))
         : nothing}`;
   }
 

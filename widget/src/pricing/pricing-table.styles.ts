@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { baseStyles, buttonStyles, tokenStyles } from '../theme/tokens.styles.js';
-import { errorStateStyles } from '../shared/error-state.js';
 import { skeletonStyles } from '../shared/skeleton.js';
 
 const layout = css`
@@ -145,52 +144,6 @@ const layout = css`
   .seats {
     margin-top: calc(var(--_space) * 0.875);
   }
-  .tiers-toggle {
-    margin-top: 0.625rem;
-    font-size: 0.875rem;
-  }
-  .chevron {
-    width: 0.875rem;
-    height: 0.875rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.75;
-    stroke-linecap: round;
-    transition: transform var(--_transition);
-  }
-  [aria-expanded='true'] .chevron {
-    transform: rotate(180deg);
-  }
-  .tiers {
-    margin-top: 0.5rem;
-    padding: 0.75rem;
-    border-radius: var(--_radius-small);
-    background: var(--_surface-muted);
-    font-size: 0.8125rem;
-  }
-  .tiers table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  .tiers th,
-  .tiers td {
-    padding: 0.3125rem 0.25rem;
-    text-align: end;
-    font-weight: 500;
-  }
-  .tiers th:first-child {
-    text-align: start;
-  }
-  .tiers thead th {
-    color: var(--_text-muted);
-    font-weight: 600;
-    border-bottom: 1px solid var(--_border);
-  }
-  .tiers-note {
-    margin: 0.5rem 0 0;
-    color: var(--_text-muted);
-  }
   .action {
     display: flex;
     flex-direction: column;
@@ -315,4 +268,8 @@ const layout = css`
   }
 `;
 
-export const pricingTableStyles = [tokenStyles, baseStyles, buttonStyles, skeletonStyles, errorStateStyles, layout];
+/**
+ * What every table renders with. The tier table's and the error panel's styles come with their
+ * lazy chunks (tier-table.ts, shared/error-state.ts) and are adopted when those arrive.
+ */
+export const pricingTableStyles = [tokenStyles, baseStyles, buttonStyles, skeletonStyles, layout];

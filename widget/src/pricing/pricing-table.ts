@@ -1,5 +1,3 @@
-import '../shared/segmented-control/segmented-control.js';
-import '../shared/seat-stepper/seat-stepper.js';
 import { PricingTable } from './pricing-table.component.js';
 
 export { PricingTable, type CtaMode } from './pricing-table.component.js';
