@@ -32,6 +32,7 @@ import { subscriptionCancelRoutes } from './resources/subscriptions/cancel.js';
 import { usageEventRoutes } from './resources/usage/routes.js';
 import { portalLifecycleRoutes } from './portal/lifecycle.js';
 import { portalPaymentMethodRoutes } from './portal/payment-methods.js';
+import { portalInvoiceRoutes } from './portal/invoices.js';
 import { emailRoutes } from './resources/emails/routes.js';
 import { webhookEndpointRoutes } from './resources/webhook-endpoints/routes.js';
 import { eventRoutes } from './webhooks/events-routes.js';
@@ -120,7 +121,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         rateLimit: config.rateLimit,
         idempotencyTtlMs: config.idempotencyTtlMs,
       },
-      [portalLifecycleRoutes(deps.db, services.lifecycle, services.usage), portalPaymentMethodRoutes(services.paymentMethods)],
+      [
+        portalLifecycleRoutes(deps.db, services.lifecycle, services.usage),
+        portalPaymentMethodRoutes(services.paymentMethods),
+        portalInvoiceRoutes({ db: deps.db, billing: services.billing, lifecycle: services.lifecycle, clocks: services.clocks, portal: services.portal }),
+      ],
     ),
   );
   app.use('/v1/*', authenticate({ db: deps.db, publicRoutes }));

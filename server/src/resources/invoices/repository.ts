@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { invoiceLines, invoices } from '../../db/schema.js';
+import { creditNotes, invoiceLines, invoices } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+export type CreditNoteRow = typeof creditNotes.$inferSelect;
 
 export interface InvoiceFilters {
   customerId?: string | undefined;
@@ -46,6 +47,14 @@ export const invoiceRepository = {
       .where(and(eq(invoices.livemode, livemode), eq(invoices.id, id)))
       .returning();
     return row;
+  },
+  /** The credit notes issued against one invoice, oldest first. */
+  creditNotesOf(ex: Executor, livemode: boolean, invoiceId: string): Promise<CreditNoteRow[]> {
+    return ex
+      .select()
+      .from(creditNotes)
+      .where(and(eq(creditNotes.livemode, livemode), eq(creditNotes.invoiceId, invoiceId)))
+      .orderBy(asc(creditNotes.createdAt), asc(creditNotes.id));
   },
   /** Lines of these invoices by invoice id, in position order. */
   async linesOf(ex: Executor, invoiceIds: readonly string[]): Promise<Map<string, InvoiceLineRow[]>> {

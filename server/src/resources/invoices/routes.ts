@@ -6,10 +6,13 @@ import { invoiceHtml } from './html.js';
 import { toInvoice } from './serialize.js';
 import type { InvoiceService } from './service.js';
 import { registerInvoiceRoutes } from '../../billing/openapi.js';
+import { registerRoutes } from '../../openapi/registry.js';
+import { pdfHeaders } from './pdf.js';
 
 /** `/v1/invoices` (secret key). */
 export function invoiceRoutes(service: InvoiceService) {
   registerInvoiceRoutes();
+  registerRoutes({ method: 'GET', path: '/v1/invoices/:id/pdf', summary: 'The invoice as a PDF file (a draft has none: 400)', tag: 'Billing', auth: 'secret' });
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const params = readQuery(c, InvoiceListParams);
@@ -29,5 +32,9 @@ export function invoiceRoutes(service: InvoiceService) {
       const { invoice, lines } = await service.retrieve(c.var.auth.livemode, c.req.param('id'));
       c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
       return c.html(invoiceHtml(invoice, lines));
+    })
+    .get('/:id/pdf', async (c) => {
+      const pdf = await service.pdf(c.var.auth.livemode, c.req.param('id'));
+      return c.body(pdf.bytes.slice().buffer as ArrayBuffer, 200, pdfHeaders(pdf));
     });
 }
