@@ -4,8 +4,9 @@ import type { CheckoutState } from './checkout-store.js';
 import type { CheckoutMessageKey } from './messages.js';
 
 /*
- * The end of a checkout: "You're subscribed to Pro" with the receipt's address, or the bank
- * details of a transfer still to make. Its own chunk, fetched as soon as a payment starts. It
+ * The end of a checkout: "You're subscribed to Pro" (or "Payment received" for a one-time
+ * purchase) with the receipt's address, or the bank details of a transfer still to make. Its own
+ * chunk, fetched as soon as a payment starts. It
  * imports nothing at run time: Lit's `html` comes in with the call and amounts and dates come
  * formatted, because a lazy chunk that imported Lit alone would split Lit from the API client
  * into two chunks that every page then loads (more bytes than this module saves).
@@ -48,7 +49,7 @@ export function renderDone(
   }
   return html`<div class="done" part="success">
     <svg class="check" viewBox="0 0 48 48" aria-hidden="true" focusable="false"><circle cx="24" cy="24" r="22" /><path d="M14 24.5l7 7 13-14" /></svg>
-    <h2 tabindex="-1">${t('checkout.success.title', { plan })}</h2>
+    <h2 tabindex="-1">${session.mode === 'payment' ? t('checkout.success.paid') : t('checkout.success.title', { plan })}</h2>
     <p>${t('checkout.success.receipt', { email })}</p>
     ${options.trialEnd ? html`<p>${t('checkout.success.trialNote', { date: options.trialEnd })}</p>` : nothing}
     ${continueUrl ? html`<a class="button primary" href=${continueUrl}>${t('checkout.success.continue')}</a>` : nothing}

@@ -48,6 +48,8 @@ export interface CheckoutSession {
   id: string;
   object: 'checkout_session';
   status: 'open' | 'complete' | 'expired';
+  /** `payment` when every line item is a one-time price: paid once, no subscription. */
+  mode: 'subscription' | 'payment';
   payment_status: 'unpaid' | 'processing' | 'requires_action' | 'paid' | 'no_payment_required';
   currency: string;
   line_items: { price: string; quantity: number }[];
@@ -70,7 +72,7 @@ export interface CheckoutSession {
 /** Who is buying and where: the tax engine's inputs, as `customer_details` takes them. */
 export interface CustomerDetailsParams {
   name?: string;
-  address?: { country: string; state?: string; postal_code?: string };
+  address?: { country: string; state?: string; postal_code?: string; line1?: string; line2?: string; city?: string };
   business?: boolean;
   business_name?: string;
   tax_id?: { type: string; value: string } | null;

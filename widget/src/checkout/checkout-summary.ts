@@ -43,7 +43,9 @@ export function renderSummary(session: CheckoutSession, options: SummaryOptions,
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const first = prices[session.line_items[0]?.price ?? ''];
   const trialDays = session.trial_end ? Math.max(0, ...session.line_items.map((l) => prices[l.price]?.trialDays ?? 0)) : 0;
-  const then = quote.then && (session.trial_end || quote.then.total !== quote.amount_due) ? quote.then : null;
+  // A one-time purchase is paid once: nothing follows it, and no line has a period.
+  const oneTime = session.mode === 'payment';
+  const then = !oneTime && quote.then && (session.trial_end || quote.then.total !== quote.amount_due) ? quote.then : null;
   const discountName = [options.code, session.discount?.name].filter(Boolean).join(' · ');
   return html`<aside class="summary ${options.open ? 'open' : ''}" part="summary" aria-labelledby="summary-title">
     <button type="button" class="summary-toggle" aria-expanded=${options.open ? 'true' : 'false'} aria-controls="summary-body" @click=${options.onToggle}>
@@ -60,7 +62,7 @@ export function renderSummary(session: CheckoutSession, options: SummaryOptions,
           return html`<li>
             <span class="line-name">${info?.product ?? line.description}</span>
             <span class="line-amount">${money(line.amount)}</span>
-            <span class="line-meta">${line.quantity > 1 ? `${t('checkout.summary.quantity', { count: line.quantity })} · ` : ''}${info ? perInterval(info, t) : ''}</span>
+            <span class="line-meta">${line.quantity > 1 ? `${t('checkout.summary.quantity', { count: line.quantity })} · ` : ''}${info && !oneTime ? perInterval(info, t) : ''}</span>
           </li>`;
         })}
       </ul>

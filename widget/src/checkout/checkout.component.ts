@@ -19,7 +19,7 @@ import type { CustomerDetailsParams } from './checkout-session.js';
 import { createCheckoutStore, type Decline, type SessionParams } from './checkout-store.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { renderSummary } from './checkout-summary.js';
-import { countryOfLocale, countryOptions, needsState } from './countries.js';
+import { countryOfLocale, countryOptions, needsFullAddress, needsState } from './countries.js';
 import { checkoutMessages, type CheckoutMessageKey } from './messages.js';
 import { emailValid } from './email.js';
 import type { PaymentProvider } from './payment-provider.js';
@@ -28,7 +28,7 @@ import type { TaxIdFormat } from './tax-ids.js';
 /** How the customer pays. */
 export type CheckoutMethod = 'card' | 'wallet' | 'bank_transfer';
 
-type Field = 'email' | 'name' | 'country' | 'state' | 'postal_code' | 'business_name' | 'tax_id' | 'card_number' | 'card_expiry' | 'card_cvc' | 'promo';
+type Field = 'email' | 'name' | 'country' | 'line1' | 'line2' | 'city' | 'state' | 'postal_code' | 'business_name' | 'tax_id' | 'card_number' | 'card_expiry' | 'card_cvc' | 'promo';
 type Values = Record<Field, string>;
 type T = Translate<CheckoutMessageKey>;
 
@@ -37,14 +37,16 @@ const declineCodes = ['card_declined', 'insufficient_funds', 'expired_card', 'in
 /** Tax inputs wait this long for the typing to stop before the session is re-priced. */
 const updateDebounceMs = 300;
 /** The fields whose change can change tax, hence the totals. */
-const taxFields: readonly Field[] = ['country', 'state', 'postal_code', 'tax_id', 'business_name', 'email', 'name'];
+const taxFields: readonly Field[] = ['country', 'line1', 'line2', 'city', 'state', 'postal_code', 'tax_id', 'business_name', 'email', 'name'];
 
 /**
  * @summary A checkout: email, billing details as tax requires, an optional business with its tax
  * id, payment by card, wallet or bank transfer, a promotion code, and a live order summary priced
  * by the server (each tax line with its label and rate). Handles declines, 3-D Secure and success.
- * Form-associated: inside a page's own `<form>` it contributes `email`, `name`, `country`,
- * `postal_code`, `state`, `business_name`, `tax_id` and `checkout_session`.
+ * The street address (`line1`, `line2`, `city`) is asked where tax needs it (US) and of a business,
+ * whose invoice carries it. Form-associated: inside a page's own `<form>` it contributes `email`,
+ * `name`, `country`, `line1`, `line2`, `city`, `postal_code`, `state`, `business_name`, `tax_id`
+ * and `checkout_session`.
  *
  * @slot payment-element - Live mode: where the gateway's own card element mounts.
  *
@@ -93,7 +95,7 @@ export class Checkout extends AbonaElement {
   /** The success and bank-transfer panels: their own chunk, fetched once a payment starts. */
   private done: typeof import('./checkout-done.js') | undefined;
 
-  @state() private values: Values = { email: '', name: '', country: '', state: '', postal_code: '', business_name: '', tax_id: '', card_number: '', card_expiry: '', card_cvc: '', promo: '' };
+  @state() private values: Values = { email: '', name: '', country: '', line1: '', line2: '', city: '', state: '', postal_code: '', business_name: '', tax_id: '', card_number: '', card_expiry: '', card_cvc: '', promo: '' };
   @state() private business = false;
   @state() private method: CheckoutMethod = 'card';
   /** Problems found before asking the server (empty email, a card number failing Luhn). */
@@ -235,6 +237,9 @@ export class Checkout extends AbonaElement {
     const address: NonNullable<CustomerDetailsParams['address']> = { country: v.country };
     if (v.postal_code.trim()) address.postal_code = v.postal_code.trim();
     if (needsState(v.country) && v.state.trim()) address.state = v.state.trim().toUpperCase();
+    if (this.fullAddress) {
+      for (const line of ['line1', 'line2', 'city'] as const) if (v[line].trim()) address[line] = v[line].trim();
+    }
     const details: CustomerDetailsParams = { address, business: this.business, tax_id: null };
     if (v.name.trim()) details.name = v.name.trim();
     if (this.business) {
@@ -248,6 +253,11 @@ export class Checkout extends AbonaElement {
 
   private taxShapeOk(format: TaxIdFormat): boolean {
     return format.pattern.test(this.taxIds?.normalizeTaxId(this.values.tax_id) ?? '');
+  }
+
+  /** Whether the street address is asked: tax needs it, or the invoice goes to a business. */
+  private get fullAddress(): boolean {
+    return this.business || needsFullAddress(this.values.country);
   }
 
   private get testMode(): boolean {
@@ -331,6 +341,8 @@ export class Checkout extends AbonaElement {
   private validate(t: T): boolean {
     const problems: Partial<Record<Field, string>> = {};
     if (!emailValid(this.values.email)) problems.email = t('checkout.email.invalid');
+    if (this.fullAddress && !this.values.line1.trim()) problems.line1 = t('checkout.address.line1.required');
+    if (this.fullAddress && !this.values.city.trim()) problems.city = t('checkout.address.city.required');
     if (this.business && this.checkout.value.fieldErrors.tax_id) problems.tax_id = t('checkout.taxId.rejected');
     if (this.method === 'card' && this.sandbox && this.provider?.ownsCardForm) {
       const card = this.sandbox.readCard(this.values.card_number, this.values.card_expiry, this.values.card_cvc);
@@ -388,7 +400,8 @@ export class Checkout extends AbonaElement {
     if (!internals) return;
     const data = new FormData();
     const v = this.values;
-    for (const field of ['email', 'name', 'country', 'postal_code', 'state', 'business_name', 'tax_id'] as const) if (v[field]) data.append(field, v[field]);
+    const address = this.fullAddress ? (['line1', 'line2', 'city'] as const) : [];
+    for (const field of ['email', 'name', 'country', ...address, 'postal_code', 'state', 'business_name', 'tax_id'] as const) if (v[field]) data.append(field, v[field]);
     const session = this.checkout.value.session;
     if (session) data.append('checkout_session', session.id);
     internals.setFormValue(data);
@@ -399,7 +412,7 @@ export class Checkout extends AbonaElement {
 
   /** Resets the fields when the surrounding form is reset. */
   formResetCallback(): void {
-    this.values = { ...this.values, email: this.email ?? '', name: '', postal_code: '', state: '', business_name: '', tax_id: '', card_number: '', card_expiry: '', card_cvc: '' };
+    this.values = { ...this.values, email: this.email ?? '', name: '', line1: '', line2: '', city: '', postal_code: '', state: '', business_name: '', tax_id: '', card_number: '', card_expiry: '', card_cvc: '' };
     this.business = false;
     this.queueSessionUpdate();
   }
@@ -501,7 +514,8 @@ export class Checkout extends AbonaElement {
     const amount = formatMoney(session.quote.amount_due, session.currency, locale);
     const trial = session.quote.amount_due === 0 && session.trial_end !== null;
     const walletLabel = wallet && sandbox ? sandbox.walletLabel(t, wallet) : '';
-    const submitLabel = this.method === 'wallet' ? walletLabel : trial ? t('checkout.submit.trial') : t('checkout.submit.subscribe', { amount });
+    const submitLabel =
+      this.method === 'wallet' ? walletLabel : trial ? t('checkout.submit.trial') : session.mode === 'payment' ? t('checkout.submit.pay', { amount }) : t('checkout.submit.subscribe', { amount });
     const methods = [
       { value: 'card', label: t('checkout.payment.card') },
       ...(wallet ? [{ value: 'wallet', label: t('checkout.payment.wallet') }] : []),
@@ -521,16 +535,7 @@ export class Checkout extends AbonaElement {
         <fieldset ?disabled=${this.disabled}>
           ${this.field('email', t('checkout.email'), { type: 'email', autocomplete: 'email', required: true })}
           ${this.field('name', t('checkout.name'), { autocomplete: 'name' })}
-          <div class="row">
-            <div class="field">
-              <label for="country">${t('checkout.country')}</label>
-              <select id="country" name="country" autocomplete="country" @change=${this.onInput}>
-                ${countryOptions(locale, v.country).map((c) => html`<option value=${c.code} ?selected=${c.code === v.country}>${c.name}</option>`)}
-              </select>
-            </div>
-            ${needsState(v.country) ? this.field('state', t('checkout.address.state'), { autocomplete: 'address-level1' }) : nothing}
-            ${this.field('postal_code', t('checkout.postalCode'), { autocomplete: 'postal-code' })}
-          </div>
+          ${this.renderAddress(locale, t)}
           <label class="switch">
             <input type="checkbox" .checked=${this.business} @change=${this.onBusinessChange} />
             <span>${t('checkout.business')}</span>
@@ -538,6 +543,7 @@ export class Checkout extends AbonaElement {
           ${this.business
             ? html`<div class="business">
                 ${this.field('business_name', t('checkout.company'), { autocomplete: 'organization' })}
+                ${needsFullAddress(v.country) ? nothing : this.addressLines(t)}
                 ${taxFormat
                   ? this.field('tax_id', t('checkout.taxId'), { placeholder: t('checkout.taxId.placeholder', { example: taxFormat.example }), ...(taxHint ? { error: taxHint } : {}) })
                   : nothing}
@@ -567,6 +573,35 @@ export class Checkout extends AbonaElement {
       },
       cancelWallet: () => (this.walletOpen = false),
     })}`;
+  }
+
+  /**
+   * Country, then the street address where tax needs it (line 1, line 2, city), state or province
+   * where needed, and the postal code. The country menu stays the first node of the first row
+   * whatever the country, so changing it never re-creates it (focus stays on it).
+   */
+  private renderAddress(locale: string, t: T): TemplateResult {
+    const v = this.values;
+    const full = needsFullAddress(v.country);
+    const state = needsState(v.country) ? this.field('state', t('checkout.address.state'), { autocomplete: 'address-level1' }) : nothing;
+    const postal = this.field('postal_code', t('checkout.postalCode'), { autocomplete: 'postal-code' });
+    return html`<div class="row">
+        <div class="field">
+          <label for="country">${t('checkout.country')}</label>
+          <select id="country" name="country" autocomplete="country" @change=${this.onInput}>
+            ${countryOptions(locale, v.country).map((c) => html`<option value=${c.code} ?selected=${c.code === v.country}>${c.name}</option>`)}
+          </select>
+        </div>
+        ${full ? nothing : html`${state}${postal}`}
+      </div>
+      ${full ? html`${this.addressLines(t, false)}<div class="row">${this.field('city', t('checkout.address.city'), { autocomplete: 'address-level2', required: true })}${state}${postal}</div>` : nothing}`;
+  }
+
+  /** Street address lines, and the city unless the caller places it beside state and postal code. */
+  private addressLines(t: T, withCity = true): TemplateResult {
+    return html`${this.field('line1', t('checkout.address.line1'), { autocomplete: 'address-line1', required: true })}
+    ${this.field('line2', t('checkout.address.line2'), { autocomplete: 'address-line2' })}
+    ${withCity ? this.field('city', t('checkout.address.city'), { autocomplete: 'address-level2', required: true }) : nothing}`;
   }
 
   private renderMethod(t: T, wallet: string | undefined): TemplateResult {

@@ -34,3 +34,12 @@ export function countryOfLocale(locale: string): string | undefined {
 export function needsState(country: string): boolean {
   return country === 'US' || country === 'CA';
 }
+
+/**
+ * Countries where tax needs the street address: US sales tax is local (county, city, district),
+ * which a tax provider resolves from the address. Elsewhere the country (and province) sets the
+ * rate, so the postal code is enough unless the buyer is a business.
+ */
+export function needsFullAddress(country: string): boolean {
+  return country === 'US';
+}
