@@ -54,6 +54,15 @@ describe('checkout: a one-time purchase (every line item a one-time price)', () 
     h.close();
   });
 
+  it('by bank transfer: pending with the transfer details until the money arrives, still no subscription', async () => {
+    const h = await setupBilling();
+    const session = await createSession(h, { line_items: [{ price: h.catalog.setupFee }] }, PK_TEST);
+    const pending = await h.json<Json>('POST', `/v1/checkout_sessions/${session.id}/confirm`, { key: PK_TEST, body: { payment_method: { type: 'bank_transfer' } } });
+    expect(pending).toMatchObject({ mode: 'payment', payment_status: 'processing', subscription: null });
+    expect(pending.bank_transfer_instructions).toMatchObject({ reference: expect.any(String) });
+    h.close();
+  });
+
   it('a one-time fee next to a plan makes a subscription checkout', async () => {
     const h = await setupBilling();
     const session = await createSession(h, { line_items: [{ price: h.catalog.monthly }, { price: h.catalog.setupFee }] }, PK_TEST);

@@ -43,7 +43,7 @@ export function renderDone(
     ];
     return html`<div class="done" part="success">
       <h2 tabindex="-1">${t('checkout.bank.title', { amount: options.amount })}</h2>
-      <p>${t('checkout.bank.body', { email })}</p>
+      <p>${t(session.mode === 'payment' ? 'checkout.bank.bodyOnce' : 'checkout.bank.body', { email })}</p>
       <dl class="bank">${rows.filter(([, value]) => value).map(([label, value]) => html`<div><dt>${t(label)}</dt><dd>${value}</dd></div>`)}</dl>
     </div>`;
   }

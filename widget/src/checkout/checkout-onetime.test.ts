@@ -85,6 +85,19 @@ describe('<abona-checkout> for a one-time purchase', () => {
     expect(session.invoice).to.match(/^in_/);
   });
 
+  it('by bank transfer: says the order (not a subscription) is confirmed when the money arrives', async () => {
+    const el = await checkout(oneTime);
+    type(el, 'email', 'transfer@example.ro');
+    const methods = $(el, 'abona-segmented-control').shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="radio"]');
+    methods[methods.length - 1]!.click();
+    await el.updateComplete;
+    expect(text($(el, '.panel .note'))).to.contain('Your order is confirmed when the transfer arrives.');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.done h2'), 'no transfer panel', { timeout: 5000 });
+    expect(text($(el, '.done h2'))).to.equal('Transfer €60.50 to finish');
+    expect(text($(el, '.done'))).to.contain('Your order is confirmed as soon as the transfer arrives.').and.not.contain('subscription');
+  });
+
   it('speaks every language: Pay in ro, de, fr and es', async () => {
     const labels: Record<string, string> = {};
     for (const locale of ['ro', 'de', 'fr', 'es']) {

@@ -551,7 +551,7 @@ export class Checkout extends AbonaElement {
             : nothing}
           <h2 class="section-title">${t('checkout.payment.title')}</h2>
           <abona-segmented-control class="methods" .options=${methods} .value=${this.method} label=${t('checkout.payment.title')} @change=${this.onMethodChange}></abona-segmented-control>
-          <div class="panel">${this.renderMethod(t, wallet)}</div>
+          <div class="panel">${this.renderMethod(t, wallet, session.mode === 'payment')}</div>
           ${this.renderPromo(t)}
           ${declineText ? html`<p class="decline" part="decline" role="alert">${declineText}</p>` : html`<p class="decline-placeholder" role="alert"></p>`}
           <button type="submit" class="button primary submit ${this.method === 'wallet' ? 'wallet-submit' : ''}" part="submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
@@ -604,8 +604,8 @@ export class Checkout extends AbonaElement {
     ${withCity ? this.field('city', t('checkout.address.city'), { autocomplete: 'address-level2', required: true }) : nothing}`;
   }
 
-  private renderMethod(t: T, wallet: string | undefined): TemplateResult {
-    if (this.method === 'bank_transfer') return html`<p class="note">${t('checkout.payment.bankTransferNote')}</p>`;
+  private renderMethod(t: T, wallet: string | undefined, oneTime: boolean): TemplateResult {
+    if (this.method === 'bank_transfer') return html`<p class="note">${t(oneTime ? 'checkout.payment.bankTransferNoteOnce' : 'checkout.payment.bankTransferNote')}</p>`;
     if (this.method === 'wallet' && wallet) return html`<p class="note">${t('wallet.label')}</p>`;
     if (!this.provider?.ownsCardForm) return html`<slot name="payment-element"><p class="note">${t('checkout.payment.unavailable')}</p></slot>`;
     return this.sandbox?.cardFields(t, (name, label, options) => this.field(name, label, options), (number) => this.fillTestCard(number)) ?? html``;
