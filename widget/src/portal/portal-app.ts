@@ -22,6 +22,7 @@ import { renderDetails } from './views/details.js';
 import { renderInvoices } from './views/invoices.js';
 import { renderOverview } from './views/overview.js';
 import { renderPaymentMethods } from './views/payment-methods.js';
+import { payView } from './views/pay-open.js';
 import { renderUsage } from './views/usage.js';
 
 /** The views' styles, adopted by `<abona-portal>` next to its own when this chunk loads. */
@@ -49,6 +50,8 @@ class PortalApp implements ReactiveController, PortalView {
   private unsubscribe: (() => void)[] = [];
   private focusedStep = '';
   private flowOpened = false;
+  /** The "Pay now" dialog's chunk, once a payment opened it. */
+  private pay: Awaited<ReturnType<typeof payView>> | undefined;
   /** Loads cut short when the element left the page, sent again when it comes back. */
   private interrupted: { load(force?: boolean): Promise<void> }[] = [];
 
@@ -118,6 +121,8 @@ class PortalApp implements ReactiveController, PortalView {
     watch(store.$ui);
     this.unsubscribe.push(
       store.overview.$state.listen((state) => {
+        // A failed payment: the banner offers to pay the open invoice, so its amount is needed.
+        if (state.status === 'ready' && state.data?.subscriptions.some((sub) => sub.status === 'past_due' || sub.status === 'unpaid')) void store.invoices.load();
         if (state.status !== 'ready' || this.flowOpened) return;
         // Deep link: the attribute wins over the session's own flow.
         this.flowOpened = true;
@@ -294,6 +299,7 @@ class PortalApp implements ReactiveController, PortalView {
 
   private renderPortal(ctx: ViewContext): TemplateResult {
     const { ui, t, overview } = ctx;
+    if (ui.payment && !this.pay) void payView().then((view) => { this.pay = view; this.host.requestUpdate(); });
     const hasUsage = overview.subscriptions.some((s) => s.items.data.some((i) => isMetered(overview, s, i)));
     const shown = tabs.filter((tab) => (tab !== 'usage' || (hasUsage && !ui.missing.has('usage'))) && (tab !== 'invoices' || overview.config.features.invoice_history.enabled));
     let panel: TemplateResult;
@@ -308,6 +314,7 @@ class PortalApp implements ReactiveController, PortalView {
         )}
       </nav>
       <div class="panel">${panel}</div>
+      ${ui.payment && this.pay ? this.pay.renderPayment(ctx, ui.payment) : nothing}
       ${ui.busy ? html`<div class="busy" aria-hidden="true"></div>` : nothing}`;
   }
 }

@@ -17,6 +17,8 @@ export interface PortalClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   del<T>(path: string): Promise<T>;
+  /** A file (an invoice PDF) with the bearer token in the header, never in a URL. */
+  blob(path: string): Promise<Blob>;
   /** Revokes the token on the server and forgets it. */
   logout(): Promise<void>;
 }
@@ -73,6 +75,22 @@ export function createPortalClient(signIn: PortalSignIn): PortalClient {
     return new URL(`${signIn.apiBase}/v1/portal${path}`, document.baseURI);
   }
 
+  async function download(path: string, retried = false): Promise<Blob> {
+    const bearer = await currentToken();
+    let response: Response;
+    try {
+      response = await fetch(url(path), { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/pdf' }, credentials: 'omit' });
+    } catch {
+      throw new AbonaApiError('network', 'network_error', `Could not reach ${url(path).origin}.`);
+    }
+    if (response.status === 401 && !retried && signIn.endpoint) {
+      token = undefined;
+      return download(path, true);
+    }
+    if (!response.ok) throw new AbonaApiError('api', `http_${response.status}`, `Request failed with status ${response.status}.`, { status: response.status });
+    return response.blob();
+  }
+
   async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, signal: AbortSignal | undefined, retried = false): Promise<T> {
     const bearer = await currentToken();
     const headers: Record<string, string> = { Authorization: `Bearer ${bearer}`, Accept: 'application/json' };
@@ -102,6 +120,7 @@ export function createPortalClient(signIn: PortalSignIn): PortalClient {
     get: (path, signal) => send('GET', path, undefined, signal),
     post: (path, body) => send('POST', path, body, undefined),
     del: (path) => send('DELETE', path, undefined, undefined),
+    blob: (path) => download(path),
     async logout() {
       if (!token) return;
       try {
@@ -123,11 +142,13 @@ async function fetchJson(url: URL, init: RequestInit): Promise<object> {
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = (body as { error?: { type?: unknown; code?: unknown; message?: unknown; param?: unknown} } | undefined)?.error;
+    const error = (body as { error?: { type?: unknown; code?: unknown; message?: unknown; param?: unknown; decline_code?: unknown } } | undefined)?.error;
     const code = typeof error?.code === 'string' ? error.code : typeof error?.type === 'string' ? error.type : `http_${response.status}`;
     const message = typeof error?.message === 'string' ? error.message : `Request failed with status ${response.status}.`;
-    const options: { status: number; param?: string } = { status: response.status };
+    const options: { status: number; param?: string; declineCode?: string } = { status: response.status };
     if (typeof error?.param === 'string') options.param = error.param;
+    // A decline's reason, so the portal can say it in plain words (insufficient funds…).
+    if (typeof error?.decline_code === 'string') options.declineCode = error.decline_code;
     throw new AbonaApiError('api', code, message, options);
   }
   if (body === undefined || body === null || typeof body !== 'object') {

@@ -17,6 +17,7 @@ import type {
   SubscriptionUsage,
 } from './portal-types.js';
 import { createResource, toApiError } from './resource.js';
+import type { InvoicePayment, PaymentStep } from './pay-types.js';
 
 /** Everything the overview needs, loaded together so the first screen appears at once. */
 export interface PortalOverview {
@@ -66,6 +67,8 @@ export interface PortalUi {
    * (the portal's subscription list doesn't carry them yet).
    */
   scheduled: Record<string, { price: string; effectiveAt: string }>;
+  /** The "Pay now" dialog, over whichever tab opened it. */
+  payment?: PaymentStep | undefined;
   /** Portal routes this server does not have (a 404 `url_invalid`): their buttons hide. */
   missing: ReadonlySet<string>;
 }
@@ -255,6 +258,21 @@ export function createPortalStore(client: PortalClient, catalog: () => ApiTarget
       const data = overview.$state.get().data;
       if (customer && data) overview.set({ ...data, customer });
       return customer;
+    },
+
+    /** Pays an open invoice on-session with a method of the customer's (or their default). */
+    async payInvoice(invoiceId: string, method: string | undefined): Promise<InvoicePayment | undefined> {
+      return act('pay', () => client.post<InvoicePayment>(`/invoices/${invoiceId}/pay`, method ? { payment_method: method } : {}));
+    },
+
+    /** Finishes the 3-D Secure challenge of a "Pay now". */
+    async completePayment(invoiceId: string, actionId: string, outcome: 'complete' | 'fail'): Promise<InvoicePayment | undefined> {
+      return act('pay', () => client.post<InvoicePayment>(`/invoices/${invoiceId}/complete_payment`, { action_id: actionId, outcome }));
+    },
+
+    /** The invoice's PDF, fetched with the bearer token (never put in a URL). */
+    invoicePdf(invoiceId: string): Promise<Blob> {
+      return client.blob(`/invoices/${invoiceId}/pdf`);
     },
 
     /** Reloads payment methods (and the customer's default) after a change to them. */

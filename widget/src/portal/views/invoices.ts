@@ -7,10 +7,12 @@ import { longDate } from '../format.js';
 import type { PortalMessageKey } from '../messages.js';
 import type { PortalInvoice } from '../portal-types.js';
 import type { ViewContext } from './context.js';
+import { isPayable } from '../pay-types.js';
+import { downloadPdf, openPayment } from './pay-open.js';
 
 const tones: Record<PortalInvoice['status'], PillTone> = { paid: 'success', open: 'info', draft: 'neutral', void: 'neutral', uncollectible: 'danger' };
 
-/** Invoices: date, number, amount, status; each opens its detail. */
+/** Invoices: date, number, amount, status; each opens its detail, downloads as a PDF, and an open one can be paid. */
 export function renderInvoices(ctx: ViewContext): TemplateResult {
   const { t, locale, store } = ctx;
   const state = store.invoices.$state.get();
@@ -42,8 +44,16 @@ export function renderInvoices(ctx: ViewContext): TemplateResult {
             <td class="num">${formatMoney(invoice.total, invoice.currency.toUpperCase(), locale)}</td>
             <td>${statusPill(t(`portal.invoices.status.${invoice.status}` as PortalMessageKey), tones[invoice.status])}</td>
             <td class="row-actions">
+              ${isPayable(invoice) && !ctx.ui.missing.has('pay')
+                ? html`<button type="button" class="button primary" ?disabled=${ctx.ui.busy} @click=${() => openPayment(ctx, invoice)}>
+                    ${t('portal.invoices.payNow')}<span class="visually-hidden"> ${invoice.number ?? ''}</span>
+                  </button>`
+                : nothing}
               <button type="button" class="button quiet" @click=${() => store.patch({ openInvoice: invoice.id })}>
                 ${t('portal.invoices.view')}<span class="visually-hidden"> ${invoice.number ?? ''}</span>
+              </button>
+              <button type="button" class="button quiet" @click=${() => downloadPdf(ctx, invoice)}>
+                ${t('portal.invoices.download')}<span class="visually-hidden"> ${invoice.number ?? ''}</span>
               </button>
             </td>
           </tr>`,
@@ -70,6 +80,12 @@ function renderInvoice(ctx: ViewContext, invoice: PortalInvoice): TemplateResult
         ${invoice.amount_remaining > 0 ? html`<tr><th scope="row">${t('portal.invoices.amountDue')}</th><td>${money(invoice.amount_remaining)}</td></tr>` : nothing}
       </tfoot>
     </table>
-    <div class="actions"><button type="button" class="button secondary" @click=${() => window.print()}>${t('portal.invoices.print')}</button></div>
+    <div class="actions">
+      ${isPayable(invoice) && !ctx.ui.missing.has('pay')
+        ? html`<button type="button" class="button primary" @click=${() => { store.patch({ openInvoice: undefined }); openPayment(ctx, invoice); }}>${t('portal.invoices.payNow')}</button>`
+        : nothing}
+      <button type="button" class="button secondary" @click=${() => downloadPdf(ctx, invoice)}>${t('portal.invoices.download')}</button>
+      <button type="button" class="button quiet" @click=${() => window.print()}>${t('portal.invoices.print')}</button>
+    </div>
   </abona-dialog>`;
 }

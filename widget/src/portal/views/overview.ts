@@ -4,6 +4,8 @@ import { statusPill } from '../../shared/status-pill.js';
 import { isMetered, longDate, mainItem, perInterval, productName, statusOf } from '../format.js';
 import type { PortalSubscription } from '../portal-types.js';
 import type { ViewContext } from './context.js';
+import { isPayable, type PayableInvoice } from '../pay-types.js';
+import { openPayment } from './pay-open.js';
 
 const live = (sub: PortalSubscription) => sub.status !== 'canceled' && sub.status !== 'incomplete_expired';
 
@@ -12,11 +14,19 @@ export function renderOverview(ctx: ViewContext): TemplateResult {
   const { overview, t } = ctx;
   const subs = overview.subscriptions.filter(live);
   const pastDue = subs.find((s) => s.status === 'past_due' || s.status === 'unpaid');
+  // The failed invoice, once the invoices are in (the portal loads them when a subscription is past due).
+  const owed = pastDue ? (ctx.store.invoices.$state.get().data as PayableInvoice[] | undefined)?.find((i) => i.subscription === pastDue.id && isPayable(i)) : undefined;
+  const plan = pastDue ? productName(overview, mainItem(pastDue)?.price.product, t) : '';
   return html`<h2 class="heading" tabindex="-1" data-focus>${t('portal.title')}</h2>
     ${pastDue
       ? html`<div class="banner" part="banner" role="alert">
-          <p>${t('portal.pastDue.banner', { plan: productName(overview, mainItem(pastDue)?.price.product, t) })}</p>
-          <button type="button" class="button primary" @click=${() => ctx.store.openTab('payment-methods')}>${t('portal.pastDue.action')}</button>
+          <p>${owed && !ctx.ui.missing.has('pay') ? t('portal.pastDue.bannerPay', { amount: formatMoney(owed.amount_remaining, owed.currency.toUpperCase(), ctx.locale), plan }) : t('portal.pastDue.banner', { plan })}</p>
+          <div class="actions">
+            ${owed && !ctx.ui.missing.has('pay')
+              ? html`<button type="button" class="button primary" ?disabled=${ctx.ui.busy} @click=${() => openPayment(ctx, owed)}>${t('portal.invoices.payNow')}</button>`
+              : nothing}
+            <button type="button" class=${owed ? 'button secondary' : 'button primary'} @click=${() => ctx.store.openTab('payment-methods')}>${t('portal.pastDue.action')}</button>
+          </div>
         </div>`
       : nothing}
     ${subs.length === 0 ? html`<p class="empty">${t('portal.empty')}</p>` : subs.map((sub) => renderSubscription(ctx, sub))}`;

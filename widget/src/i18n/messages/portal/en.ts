@@ -146,6 +146,22 @@ export const portalEn = {
   'portal.error.conflict': 'Your subscription changed in the meantime. Review the change again.',
   'portal.review.nextInvoice': 'The difference, {amount}, is added to your next invoice on {date}.',
   'portal.usageBased': 'Usage-based',
+  'portal.pastDue.bannerPay': 'Your last payment failed. Pay {amount} now or update your payment method to keep {plan}.',
+  'portal.pay.title': 'Pay invoice {number}',
+  'portal.pay.confirm': 'Pay {amount} with {method}',
+  'portal.pay.choose': 'Pay with',
+  'portal.pay.noMethod': 'Add a payment method to pay this invoice.',
+  'portal.pay.done': 'Thanks! Invoice {number} is paid.',
+  'portal.pay.processing': 'Your payment is being processed. The invoice shows as paid once it clears.',
+  'portal.pm.cardShort': '{brand} •••• {last4}',
+  'portal.pay.decline.card_declined': 'Your card was declined. Try another card.',
+  'portal.pay.decline.insufficient_funds': 'Your card has insufficient funds. Try another card.',
+  'portal.pay.decline.expired_card': 'Your card has expired. Try another card.',
+  'portal.pay.decline.incorrect_cvc': 'The security code is incorrect. Check it and try again.',
+  'portal.pay.decline.processing_error': 'Something went wrong on our side. Try again.',
+  'portal.pay.decline.authentication_failed': 'Your bank didn’t confirm the payment. Try again or use another card.',
+  'portal.pay.decline.generic': 'The payment didn’t go through. Try again or use another payment method.',
+  'portal.invoices.downloadFailed': 'The PDF couldn’t be downloaded. Try again.',
 } satisfies Record<string, Message>;
 
 /** A key of the portal strings. */
