@@ -4,7 +4,7 @@ import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
 import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
-import { formatNumber, formatPercent } from '../i18n/dates.js';
+import { formatPercent } from '../i18n/dates.js';
 import { formattingLocale } from '../i18n/locale.js';
 import { createTranslator, type Translate } from '../i18n/translate.js';
 import type { SegmentedControl, SegmentOption } from '../shared/segmented-control/segmented-control.component.js';
@@ -13,8 +13,9 @@ import { skeletonBlock } from '../shared/skeleton.js';
 import { StoreController } from '../state/store-controller.js';
 import { extras, lazyStyles, needsExtras } from './lazy-parts.js';
 import { pricingTableMessages, type PricingMessageKey } from './messages.js';
-import { describePrice, pricesFor, type PriceView } from './price-view.js';
-import type { PricingFeature, PricingInterval, PricingProduct, PricingQuery, PricingResponse } from './pricing-response.js';
+import { describeCards, type CardView, type FeatureView, type Relation } from './card-view.js';
+import { pricesFor, type PriceView } from './price-view.js';
+import type { PricingInterval, PricingProduct, PricingQuery, PricingResponse } from './pricing-response.js';
 import { createPricingStore } from './pricing-store.js';
 import { pricingTableStyles } from './pricing-table.styles.js';
 
@@ -82,6 +83,10 @@ export class PricingTable extends AbonaElement {
   private preferredInterval: PricingInterval | undefined;
   private loadedAnnounced = false;
   private seatTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The cards' view model and what it was computed from (compared by identity). */
+  private cardViews: { key: readonly unknown[]; cards: CardView[] } | undefined;
+  /** The last translator and its language tag: building one per render is waste. */
+  private lastTranslator: { tag: string; t: Translate<PricingMessageKey> } | undefined;
   /** How many lazy chunks' styles this shadow root has adopted so far. */
   private adoptedLazyStyles = 0;
 
@@ -240,7 +245,7 @@ export class PricingTable extends AbonaElement {
     const locale = formattingLocale(settings.locale);
     const copyReady = pricingTableMessages.ready(locale);
     // Until the language's chunk arrives, only the skeleton shows, its hidden label in English.
-    const t = createTranslator(pricingTableMessages.catalogs, copyReady ? locale : 'en');
+    const t = this.translator(copyReady ? locale : 'en');
     const { status, data, error, refreshing } = this.pricing.value;
     let body: TemplateResult;
     if (!copyReady || !this.partsReady) {
@@ -300,14 +305,28 @@ export class PricingTable extends AbonaElement {
           : nothing}
       </div>
       <div class="grid ${this.pricing.value.refreshing ? 'refreshing' : ''}" part="grid" data-rows=${rows} data-features=${Math.max(1, data.features.length)}>
-        ${data.products.map((product) => this.renderCard(product, data, interval, locale, t))}
+        ${this.cards(data, interval, locale, t).map((view) => this.renderCard(view, data, interval, t))}
       </div>
       <div class="social-proof"><slot name="social-proof"></slot></div>`;
   }
 
-  private renderCard(product: PricingProduct, data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
-    const view = describePrice(product, interval, locale, t);
-    const relation = this.relation(product, data, interval);
+  private translator(tag: string): Translate<PricingMessageKey> {
+    if (this.lastTranslator?.tag !== tag) this.lastTranslator = { tag, t: createTranslator(pricingTableMessages.catalogs, tag) };
+    return this.lastTranslator.t;
+  }
+
+  /** The cards' view model, recomputed only when the response, interval, language or current price changes. */
+  private cards(data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): CardView[] {
+    const key = [data, interval, locale, pricingTableMessages.ready(locale), this.currentPrice] as const;
+    const cached = this.cardViews;
+    if (cached && cached.key.every((value, i) => value === key[i])) return cached.cards;
+    const cards = describeCards(data, interval, locale, t, this.currentPrice);
+    this.cardViews = { key, cards };
+    return cards;
+  }
+
+  private renderCard(card: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
+    const { product, price: view, relation } = card;
     const parts = ['card', product.highlight ? 'card-highlighted' : '', relation === 'current' ? 'card-current' : ''].filter(Boolean).join(' ');
     const badge = product.badge ?? (product.highlight ? t('pricing.popular') : undefined);
     return html`<article class="card ${product.highlight ? 'highlight' : ''}" part=${parts} aria-labelledby="name-${product.id}">
@@ -316,18 +335,18 @@ export class PricingTable extends AbonaElement {
         <h3 id="name-${product.id}" class="name">${product.name}</h3>
         <p class="description">${product.description}</p>
       </header>
-      <div class="price" part="price">${view ? this.renderPrice(product, view, locale, t) : this.renderCustomPrice(t)}</div>
+      <div class="price" part="price">${view ? this.renderPrice(product, view, t) : this.renderCustomPrice(t)}</div>
       <div class="action">${this.renderCta(product, data, interval, relation, t)}</div>
       ${data.features.length > 0
         ? html`<ul class="features" part="features" aria-label=${t('pricing.features')}>
-            ${data.features.map((feature) => this.renderFeature(feature, product, locale, t))}
+            ${card.features.map(renderFeature)}
           </ul>`
         : nothing}
       <footer class="footer"><slot name="footer-${product.id}"></slot></footer>
     </article>`;
   }
 
-  private renderPrice(product: PricingProduct, view: PriceView, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
+  private renderPrice(product: PricingProduct, view: PriceView, t: Translate<PricingMessageKey>): TemplateResult {
     return html`<p class="headline">
         ${view.before ? html`<span class="from">${view.before.trim()}</span>` : nothing}
         <span class="amount" part="amount">${view.amount}</span>
@@ -350,7 +369,7 @@ export class PricingTable extends AbonaElement {
       ${view.total ? html`<p class="total">${view.total}</p>` : nothing}
       ${view.usage.map((line) => html`<p class="usage">${line}</p>`)}
       ${view.tiers && extras.value
-        ? extras.value.renderTiers(product.id, view.tiers, this.openTiers.has(product.id), locale, t, () => this.toggleTiers(product.id))
+        ? extras.value.renderTiers(product.id, view.tiers, this.openTiers.has(product.id), formattingLocale(this.settings.locale), t, () => this.toggleTiers(product.id))
         : nothing}`;
   }
 
@@ -359,27 +378,11 @@ export class PricingTable extends AbonaElement {
       <p class="note">${t('pricing.customNote')}</p>`;
   }
 
-  /** Where a product stands against the customer's current price: same, above, below, or no portal session. */
-  private relation(product: PricingProduct, data: PricingResponse, interval: PricingInterval): 'current' | 'switch' | 'upgrade' | 'downgrade' | undefined {
-    if (!this.currentPrice) return undefined;
-    const shown = pricesFor(product, interval).main;
-    if (shown?.id === this.currentPrice) return 'current';
-    if (product.prices.some((p) => p.id === this.currentPrice)) return 'switch';
-    const currentProduct = data.products.find((p) => p.prices.some((price) => price.id === this.currentPrice));
-    if (!currentProduct) return undefined;
-    const theirs = pricesFor(currentProduct, interval).main ?? currentProduct.prices.find((p) => p.id === this.currentPrice);
-    const perUnit = (p: typeof shown) => p?.unit_display_amount ?? p?.display_amount;
-    const mine = perUnit(shown);
-    const current = perUnit(theirs);
-    if (mine !== undefined && current !== undefined && mine !== current) return mine > current ? 'upgrade' : 'downgrade';
-    return data.products.indexOf(product) > data.products.indexOf(currentProduct) ? 'upgrade' : 'downgrade';
-  }
-
   private renderCta(
     product: PricingProduct,
     data: PricingResponse,
     interval: PricingInterval,
-    relation: ReturnType<PricingTable['relation']>,
+    relation: Relation,
     t: Translate<PricingMessageKey>,
   ): TemplateResult {
     const style = product.highlight ? 'primary' : 'secondary';
@@ -400,22 +403,18 @@ export class PricingTable extends AbonaElement {
         : (product.cta.label ?? (trialDays > 0 ? t('pricing.cta.trial', { count: trialDays }) : t('pricing.cta.subscribe')));
     return html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
   }
+}
 
-  private renderFeature(feature: PricingFeature, product: PricingProduct, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
-    const own = product.features.find((f) => f.key === feature.key);
-    const value = own?.value ?? false;
-    const included = value !== false && value !== 0;
-    const unit = own?.unit ?? feature.unit;
-    const name = own?.name ?? feature.name;
-    const amount = typeof value === 'number' ? formatNumber(value, locale) : typeof value === 'string' ? value : '';
-    // One flat template per row (no nested ones for the icon or the value): a table renders a
-    // dozen of these per card, and each nested template is another instance for Lit to clone.
-    return html`<li class=${included ? 'included' : 'excluded'}>
-      <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d=${included ? 'M5 10.5l3.2 3.2L15 7' : 'M6 10h8'} /></svg>
-      <span>
-        <strong>${amount}</strong>${amount ? ' ' : ''}${name}${typeof value === 'number' && unit ? ` ${unit}` : ''}
-        <span class="visually-hidden">· ${included ? t('common.included') : t('common.notIncluded')}</span>
-      </span>
-    </li>`;
-  }
+/**
+ * One feature line. One flat template with the text precomputed (no nested ones for the icon or
+ * the value): a table renders a dozen of these per card, and every part is work for Lit.
+ */
+function renderFeature(feature: FeatureView): TemplateResult {
+  return html`<li class=${feature.included ? 'included' : 'excluded'}>
+    <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d=${feature.included ? 'M5 10.5l3.2 3.2L15 7' : 'M6 10h8'} /></svg>
+    <span>
+      <strong>${feature.amount}</strong>${feature.text}
+      <span class="visually-hidden">· ${feature.status}</span>
+    </span>
+  </li>`;
 }
