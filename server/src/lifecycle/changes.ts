@@ -5,7 +5,7 @@ import { payInvoice, recordPaymentResult, type PayInvoiceResult } from '../billi
 import { customerTaxIdsOf, markPricesUsed } from '../billing/repository.js';
 import { taxCalculatorFor } from '../billing/tax-context.js';
 import type { Executor } from '../db/client.js';
-import { prices as pricesTable, type PriceRow } from '../db/schema.js';
+import { invoices as invoicesTable, prices as pricesTable, type PriceRow } from '../db/schema.js';
 import { ApiError, Conflict, InvalidRequest, NotFound, PaymentFailed } from '../errors/index.js';
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
 import { paymentRepository } from '../resources/payments/repository.js';
@@ -46,6 +46,8 @@ interface PendingChange {
   version: number;
   atMs: number;
   proration: 'create_prorations' | 'always_invoice' | 'none';
+  /** The engine's kind of change, so the 3-D Secure completion answers as the change did. */
+  kind?: string;
 }
 const CHANGE_KEY = 'abona_change';
 
@@ -207,7 +209,7 @@ export function subscriptionChanges(deps: LifecycleDeps & { clocks: Clocks }) {
           return { ...outcome, done: saved, invoice: null as InvoiceRow | null };
         }
         const customer = await subscriptionCustomer(row, tx);
-        const pending: PendingChange = { items: change.subscription.items.map((i) => ({ priceId: i.priceId, quantity: i.quantity })), version: row.version, atMs, proration: base.prorationBehavior ?? 'create_prorations' };
+        const pending: PendingChange = { items: change.subscription.items.map((i) => ({ priceId: i.priceId, quantity: i.quantity })), version: row.version, atMs, proration: base.prorationBehavior ?? 'create_prorations', kind: change.kind };
         const billed = await billSubscription(tx, deps, cache, {
           row,
           core: row.status === 'trialing' ? base.subscription : change.subscription,
@@ -215,10 +217,12 @@ export function subscriptionChanges(deps: LifecycleDeps & { clocks: Clocks }) {
           lines: change.lines,
           period: change.subscription.currentPeriod,
           billingReason: 'subscription_update',
-          dedupeKey: `sub:${row.id}:change:v${row.version}`,
+          dedupeKey: await changeInvoiceKey(tx, row),
           atMs,
           metadata: { [CHANGE_KEY]: JSON.stringify(pending) },
         });
+        // The key found an older invoice instead of making one: never apply a change on an invoice nobody pays.
+        if (!billed.created && billed.invoice.status !== 'open' && billed.invoice.status !== 'paid') throw new Conflict('The subscription was changed by another request; read it again and retry', 'conflict', 'expected_version');
         // An abandoned 3-D Secure challenge must not leave the invoice behind: it expires with the incomplete window.
         if (billed.invoice.status === 'open') await invoiceRepository.update(tx, row.livemode, billed.invoice.id, { nextPaymentAttemptAt: atMs + 23 * 3_600_000 });
         await refreshNextAction(tx, row.livemode, row.id, atMs);
@@ -263,7 +267,8 @@ export function subscriptionChanges(deps: LifecycleDeps & { clocks: Clocks }) {
       for (const invoice of open) {
         if (!(await pendingOf(invoice))) continue;
         const attempt = (await paymentRepository.findByIdempotencyKey(db, actor.livemode, deriveIdempotencyKey('invoice_payment', invoice.id, invoice.attemptCount))) ?? undefined;
-        if (attempt && attempt.status === 'requires_action') {
+        // The action must be this payment's own: another customer's action id would finish their challenge and pay for ours.
+        if (attempt && attempt.status === 'requires_action' && attempt.gatewayRef === params.action_id) {
           target = invoice;
           payment = attempt;
         }
@@ -281,7 +286,7 @@ export function subscriptionChanges(deps: LifecycleDeps & { clocks: Clocks }) {
       const p = payment;
       const recorded = await db.transaction((tx) => recordPaymentResult(tx, { payment: p, result: answer.result, atMs, ids: deps.ids }));
       const pending = await pendingOf(target);
-      const meta = { kind: 'upgrade', effective: 'now' as const, effectiveAtMs: pending?.atMs ?? atMs };
+      const meta = { kind: pending?.kind ?? 'upgrade', effective: 'now' as const, effectiveAtMs: pending?.atMs ?? atMs };
       if (recorded.payment.status === 'succeeded') return { ...meta, status: 'applied', row: await applyPaid(target.id, actor), invoice: recorded.invoice ?? target, action: null };
       await abandon(target.id, actor.livemode, atMs);
       throw new PaymentFailed(recorded.payment.failureMessage ?? 'The payment failed; the subscription keeps its current plan', 'card_declined', recorded.payment.declineCode ?? 'authentication_failed');
@@ -302,6 +307,22 @@ export function subscriptionChanges(deps: LifecycleDeps & { clocks: Clocks }) {
     /** True when an open invoice carries a payment-first change (the billing run voids it when it expires). */
     isChangeInvoice: (invoice: InvoiceRow) => invoice.metadata[CHANGE_KEY] !== undefined,
   };
+
+  /**
+   * The change invoice's dedupe key: one per subscription version, so a retried change bills
+   * once. A failed or abandoned payment voids the invoice without changing the version, so each
+   * void of this version makes the next attempt a new key (`:r<n>`); reusing the voided invoice
+   * would apply the change unpaid.
+   */
+  async function changeInvoiceKey(tx: Executor, row: SubscriptionRow): Promise<string> {
+    const key = `sub:${row.id}:change:v${row.version}`;
+    const voided = await tx
+      .select({ key: invoicesTable.dedupeKey })
+      .from(invoicesTable)
+      .where(and(eq(invoicesTable.livemode, row.livemode), eq(invoicesTable.subscriptionId, row.id), eq(invoicesTable.billingReason, 'subscription_update'), eq(invoicesTable.status, 'void')));
+    const retries = voided.filter((v) => v.key === key || v.key?.startsWith(`${key}:r`)).length;
+    return retries === 0 ? key : `${key}:r${retries}`;
+  }
 
   async function subscriptionCustomer(row: SubscriptionRow, ex: Executor = db) {
     const customer = await lifecycleRepository.customerOf(ex, row.livemode, row.customerId);
