@@ -1,7 +1,7 @@
 import type { SubscriptionCancelParams, SubscriptionPauseParams } from '@abona/api';
 import { buildInvoice, CoreError, fromIso, prorationLines, transition, type CurrencyCode, type Subscription as CoreSubscription } from '@abona/core';
 import { customerDetailsOf } from '../billing/details.js';
-import { customerTaxIdsOf, insertBalanceTransaction } from '../billing/repository.js';
+import { customerTaxIdsOf, insertBalanceTransaction, nextSequenceValue } from '../billing/repository.js';
 import { taxCalculatorFor } from '../billing/tax-context.js';
 import type { Executor } from '../db/client.js';
 import { Conflict, InvalidRequest, NotFound } from '../errors/index.js';
@@ -17,7 +17,8 @@ import { advanceLines, billSubscription, productNamesOf } from './invoice.js';
 import { email, subscriptionEvent } from './notify.js';
 import { lifecycleRepository } from './repository.js';
 import { cycleKey } from './step.js';
-import { coupons } from '../db/schema.js';
+import { coupons, creditNotes } from '../db/schema.js';
+import { runningLines, settleCreditedLines, splitCredit } from './revenue-credit.js';
 import { toCoreCoupon } from '../resources/coupons/service.js';
 import { and, eq, isNull } from 'drizzle-orm';
 
@@ -26,9 +27,9 @@ import { and, eq, isNull } from 'drizzle-orm';
  * and the portal's retention offer. Each is one transaction: version-checked row, event, email.
  *
  * Cancel now refunds nothing. With `prorate` (secret key only) the unused time of the paid
- * period, tax included, becomes customer credit (a balance transaction and its journal:
- * deferred revenue and tax payable debited, customer credit credited); the portal never
- * prorates, the vendor decides.
+ * period, tax included, becomes customer credit (a credit note, a balance transaction, and the
+ * credited lines' revenue settled: see `creditUnused`); the portal never prorates, the vendor
+ * decides.
  */
 export function subscriptionCancellation(deps: LifecycleDeps & { clocks: Clocks }) {
   const { db, clocks } = deps;
@@ -105,14 +106,20 @@ export function subscriptionCancellation(deps: LifecycleDeps & { clocks: Clocks 
       });
     },
 
-    /** Resumes now: a new billing cycle starts at once and its first period is invoiced and charged. */
+    /**
+     * Resumes now. Inside the period already billed (a pause soon undone) the cycle continues
+     * and nothing is invoiced: that time was paid for. After it, nothing was billed while paused,
+     * so a new billing cycle starts at once and its first period is invoiced and charged.
+     */
     async resume(actor: Actor, id: string): Promise<SubscriptionRow> {
       let invoiceId: string | null = null;
       let atMs = 0;
       const cache = freshCache();
       await mutate(actor, id, async (tx, row, core, at) => {
         atMs = at;
-        const next = transition(core, 'resume', at);
+        const resumed = transition(core, 'resume', at);
+        if (at < core.currentPeriod.endMs) return { next: { ...resumed, anchorMs: core.anchorMs, currentPeriod: core.currentPeriod }, patch: { pausedAt: null } };
+        const next = resumed;
         const customer = await lifecycleRepository.customerOf(tx, row.livemode, row.customerId);
         if (!customer) throw new NotFound('customer', row.customerId);
         const names = await productNamesOf(tx, cache, next.items);
@@ -139,7 +146,13 @@ export function subscriptionCancellation(deps: LifecycleDeps & { clocks: Clocks 
     },
   };
 
-  /** The unused time of the current period as customer credit (tax included), with its journal. */
+  /**
+   * The unused time of the current period as customer credit (tax included): a credit note
+   * against the invoice that billed the period, a balance transaction, and the revenue of the
+   * credited lines settled at once (`settleCreditedLines`: days delivered recognized, the
+   * credited rest released from deferred revenue to the customer's credit); the tax goes back
+   * from tax payable.
+   */
   async function creditUnused(tx: Executor, row: SubscriptionRow, core: CoreSubscription, atMs: number): Promise<void> {
     const licensed = core.items.filter((i) => i.price.recurring?.usageType === 'licensed');
     const lines = prorationLines(licensed, [], core.currentPeriod, atMs, { timeZone: row.timeZone, products: [], defaultTaxBehavior: 'exclusive' });
@@ -150,14 +163,43 @@ export function subscriptionCancellation(deps: LifecycleDeps & { clocks: Clocks 
     const credit = buildInvoice({ currency: row.currency as CurrencyCode, lines, discounts: [...core.discounts], appliedOnceCouponIds: [...row.appliedOnceCouponIds], atMs }, taxCalculatorFor(seller, customerDetailsOf(customer, await customerTaxIdsOf(tx, customer.id))));
     const total = -credit.total;
     if (total <= 0) return;
-    await insertBalanceTransaction(tx, { id: deps.ids.next('cbtxn'), livemode: row.livemode, createdAt: atMs, customerId: customer.id, currency: row.currency, amount: total, type: 'adjustment', invoiceId: null, creditNoteId: null, description: 'Unused time after cancellation', dedupeKey: `cancel_credit:${row.id}` });
+    const net = -credit.totalExcludingTax;
+    const tax = -credit.tax;
+    const running = await runningLines(tx, { livemode: row.livemode, subscriptionId: row.id, fromMs: atMs });
+    const parts = splitCredit(net, running);
+    const [billed] = [...running].sort((a, b) => Math.abs(b.remaining) - Math.abs(a.remaining));
+    let creditNoteId: string | null = null;
+    if (billed) {
+      creditNoteId = deps.ids.next('cn');
+      await tx.insert(creditNotes).values({
+        id: creditNoteId,
+        livemode: row.livemode,
+        createdAt: atMs,
+        number: `ABONA-CN-${String(await nextSequenceValue(tx, row.livemode, 'credit_note_number')).padStart(6, '0')}`,
+        invoiceId: billed.line.invoiceId,
+        customerId: customer.id,
+        currency: row.currency,
+        reason: 'order_change',
+        subtotal: net,
+        tax,
+        total,
+        refundAmount: 0,
+        creditAmount: total,
+        lines: parts.map((p) => ({ invoice_line: p.lineId, net_amount: p.creditAmount, service_from: atMs })),
+        taxBreakdown: credit.taxBreakdown.map((t) => ({ ...t, amount: -t.amount, taxableAmount: -t.taxableAmount })),
+        memo: 'Unused time after cancellation',
+      });
+      await settleCreditedLines(tx, { livemode: row.livemode, currency: row.currency, customerId: customer.id, fromMs: atMs, atMs, credits: parts });
+    }
+    await insertBalanceTransaction(tx, { id: deps.ids.next('cbtxn'), livemode: row.livemode, createdAt: atMs, customerId: customer.id, currency: row.currency, amount: total, type: creditNoteId ? 'credit_note' : 'adjustment', invoiceId: null, creditNoteId, description: 'Unused time after cancellation', dedupeKey: `cancel_credit:${row.id}` });
     await postJournal(tx, {
       livemode: row.livemode,
       entryKeyPrefix: `cancel_credit:${row.id}`,
       legs: [
-        { account: 'deferred_revenue', amount: -credit.totalExcludingTax, currency: row.currency, customerId: customer.id },
-        { account: 'tax_payable', amount: -credit.tax, currency: row.currency, customerId: customer.id },
-        { account: 'customer_credit', amount: -total, currency: row.currency, customerId: customer.id },
+        // Nothing billed is still running (the period was never invoiced): the credit reduces revenue.
+        ...(billed ? [] : [{ account: 'revenue' as const, amount: net, currency: row.currency, customerId: customer.id }]),
+        { account: 'tax_payable', amount: tax, currency: row.currency, customerId: customer.id },
+        { account: 'customer_credit', amount: -(billed ? tax : total), currency: row.currency, customerId: customer.id },
       ],
       sourceType: 'subscription',
       sourceId: row.id,

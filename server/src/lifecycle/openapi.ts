@@ -20,7 +20,7 @@ function twins(base: string, auth: RouteAuth, change: string): RouteSpec[] {
     { method: 'POST', path: `${base}/cancel`, summary: 'Cancel now or at the period end, with feedback', tag, auth, body: SubscriptionCancelParams },
     { method: 'POST', path: `${base}/uncancel`, summary: 'Withdraw a cancellation at period end', tag, auth, body: EmptyParams },
     { method: 'POST', path: `${base}/pause`, summary: 'Pause (no invoices while paused), optionally until resumes_at', tag, auth, body: SubscriptionPauseParams },
-    { method: 'POST', path: `${base}/resume`, summary: 'Resume now with a new billing cycle', tag, auth, body: EmptyParams },
+    { method: 'POST', path: `${base}/resume`, summary: 'Resume now: inside the period already billed the cycle continues; after it a new cycle starts and is invoiced', tag, auth, body: EmptyParams },
     { method: 'GET', path: `${base}/usage`, summary: 'Usage of the current period per metered price', tag, auth },
     { method: 'GET', path: `${base}/upcoming_invoice`, summary: 'The next renewal invoice as the billing run will build it (404 no_upcoming_invoice when nothing renews)', tag, auth },
   ];

@@ -1,9 +1,9 @@
-import { revenueSchedule, usageRevenueSchedule, type RevenueEntry } from '@abona/core';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import { customers, invoiceLines, invoices } from '../db/schema.js';
 import { postJournal } from '../ledger/post.js';
 import type { LifecycleDeps } from './context.js';
 import { lifecycleRepository, type ClockScope } from './repository.js';
+import { creditedLines, scheduleOf } from './revenue-credit.js';
 
 const cursorKey = (scope: ClockScope) => `revenue_recognized_through:${scope.testClockId ?? 'system'}`;
 
@@ -13,7 +13,9 @@ const cursorKey = (scope: ClockScope) => `revenue_recognized_through:${scope.tes
  * `revenueSchedule` (ratable, by the second) for subscription and proration lines,
  * `usageRevenueSchedule` (at delivery) for usage. One balanced journal per line and day, keyed
  * `revenue:<line>:<day>`, so a rerun posts nothing twice. A cursor per clock scope (in
- * `settings`) limits each run to lines still in service since the previous run.
+ * `settings`) limits each run to lines still in service since the previous run. Lines of an
+ * invoice voided meanwhile, and lines a credit has settled (`settleCreditedLines`), are skipped:
+ * their revenue was closed when it happened.
  *
  * @returns the number of day entries posted.
  */
@@ -49,15 +51,20 @@ export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: b
     if (lines.length === 0) break;
     afterId = lines[lines.length - 1]?.line.id ?? afterId;
     await db.transaction(async (tx) => {
+      // Read again inside the transaction: a void or a credit committed since the select closed these lines.
+      const live = new Set(
+        (
+          await tx
+            .select({ id: invoices.id })
+            .from(invoices)
+            .where(and(eq(invoices.livemode, livemode), inArray(invoices.id, [...new Set(lines.map((l) => l.line.invoiceId))]), inArray(invoices.status, ['open', 'paid'])))
+        ).map((r) => r.id),
+      );
+      const closed = await creditedLines(tx, livemode, lines.map((l) => l.line.id));
       for (const { line, currency, customerId } of lines) {
-        if (line.periodStart === null || line.periodEnd === null || line.netAmount === 0) continue;
-        const period = { startMs: line.periodStart, endMs: line.periodEnd };
-        let schedule: RevenueEntry[];
-        try {
-          schedule = line.kind === 'usage' ? usageRevenueSchedule({ netAmount: line.netAmount, period }) : revenueSchedule({ netAmount: line.netAmount, period });
-        } catch {
-          continue; // a sub-second period has nothing to spread
-        }
+        if (!live.has(line.invoiceId) || closed.has(line.id)) continue;
+        const schedule = scheduleOf(line);
+        if (!schedule) continue;
         for (const entry of schedule) {
           if (entry.serviceEndMs <= cursor || entry.serviceEndMs > nowMs || entry.amount === 0) continue;
           const journal = await postJournal(tx, {

@@ -6,11 +6,13 @@ import { postJournal } from '../ledger/post.js';
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
 import { toInvoice } from '../resources/invoices/serialize.js';
 import type { LifecycleDeps } from './context.js';
+import { reverseRecognizedRevenue } from './revenue-credit.js';
 
 /**
  * Voids an open invoice nothing was paid on, in the caller's transaction: the finalization
- * journal is reversed (a reversing entry, never a deletion), credit it used goes back to the
- * customer's balance, and `invoice.voided` is recorded. A no-op for an invoice not open.
+ * journal is reversed (a reversing entry, never a deletion), revenue already recognized on its
+ * lines is reversed (so deferred revenue and revenue of every line end at zero), credit it used
+ * goes back to the customer's balance, and `invoice.voided` is recorded. A no-op for an invoice not open.
  */
 export async function voidInvoice(tx: Executor, deps: LifecycleDeps, invoice: InvoiceRow, atMs: number): Promise<InvoiceRow> {
   const current = (await invoiceRepository.find(tx, invoice.livemode, invoice.id)) ?? invoice;
@@ -27,6 +29,7 @@ export async function voidInvoice(tx: Executor, deps: LifecycleDeps, invoice: In
     sourceId: current.id,
     effectiveAtMs: atMs,
   });
+  await reverseRecognizedRevenue(tx, { livemode: current.livemode, invoiceId: current.id, currency: current.currency, customerId: current.customerId, atMs });
   const moves = await tx
     .select()
     .from(customerBalanceTransactions)
