@@ -6,6 +6,7 @@
 import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
+import { extras } from './lazy-parts.js';
 import { describePrice, pricesFor, type PriceView } from './price-view.js';
 import type { PricingInterval, PricingProduct, PricingResponse } from './pricing-response.js';
 
@@ -38,7 +39,7 @@ export function describeCards(data: PricingResponse, interval: PricingInterval, 
   const notIncluded = t('common.notIncluded');
   return data.products.map((product) => ({
     product,
-    price: describePrice(product, interval, locale, t),
+    price: describePrice(product, interval, locale, t, extras.value),
     relation: relationOf(product, data, interval, currentPrice),
     features: data.features.map((feature) => {
       const own = product.features.find((f) => f.key === feature.key);

@@ -6,7 +6,7 @@ import type { CSSResult } from 'lit';
 import { lazyModule } from './lazy-module.js';
 import type { PricingState } from './pricing-store.js';
 
-/** The stepper, interval switch, tier table, error panel and checkout opener. */
+/** The stepper, interval switch, tier table, usage lines, error panel and checkout opener. */
 export const extras = lazyModule(() => import('./extras.js'));
 
 /** True when a render of `state` needs {@link extras} before it can show more than the skeleton. */
@@ -17,7 +17,7 @@ export function needsExtras(state: PricingState): boolean {
     for (const price of product.prices) {
       // Over-approximates describePrice's rules: loading the chunk once too often beats a flash.
       if (price.usage_type === 'licensed' && (price.model === 'per_unit' || price.model === 'graduated' || price.model === 'volume')) return true;
-      if (price.tiers?.length) return true;
+      if (price.tiers?.length || price.usage_type === 'metered') return true;
     }
   }
   return false;

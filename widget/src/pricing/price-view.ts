@@ -1,8 +1,9 @@
-import { formatMoney, formatUnitAmount } from '../i18n/money.js';
+import { formatMoney } from '../i18n/money.js';
 import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
 import type { PricingInterval, PricingPrice, PricingProduct, PricingTier } from './pricing-response.js';
+import type { UsageView } from './usage-view.js';
 
 /** A card's price, as text ready to render. Every amount comes from the server; nothing is computed. */
 export interface PriceView {
@@ -53,9 +54,11 @@ export function perInterval(price: Pick<PricingPrice, 'interval' | 'interval_cou
 
 /**
  * Describes a product's price for one interval in the customer's locale. Returns `undefined`
- * when the product has no price for that interval (a "Custom" / contact-sales card).
+ * when the product has no price for that interval (a "Custom" / contact-sales card). Usage
+ * prices are described by `usage` (usage-view.ts, in the extras chunk that loads when a response
+ * has usage prices); without it they are left out.
  */
-export function describePrice(product: PricingProduct, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): PriceView | undefined {
+export function describePrice(product: PricingProduct, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>, usage?: UsageView): PriceView | undefined {
   const { main, metered } = pricesFor(product, interval);
   const headline = main ?? metered[0];
   if (!headline) return undefined;
@@ -93,18 +96,18 @@ export function describePrice(product: PricingProduct, interval: PricingInterval
     if ((main.model === 'graduated' || main.model === 'volume') && main.tiers?.length) {
       view.tiers = { model: main.model, tiers: main.tiers, currency: main.currency };
     }
-  } else if (metered[0]) {
+  } else if (metered[0] && usage) {
     // A pure usage plan: the rate is the headline.
-    const rate = usageRate(metered[0]);
-    view.amount = rate ? formatUnitAmount(rate.amountDecimal, metered[0].currency, locale) : money(metered[0].display_amount);
+    const rate = usage.usageHeadline(metered[0], locale, t);
+    view.amount = rate.amount;
     view.per = t('pricing.perUnit', { unit: unit(metered[0]) });
-    if (rate?.included !== undefined) view.notes.push(t('pricing.usage.firstFree', { included: formatNumber(rate.included, locale) }));
+    if (rate.firstFree) view.notes.push(rate.firstFree);
     const taxNote = describeTax(metered[0], t);
     if (taxNote) view.notes.push(taxNote);
   }
 
-  for (const price of main ? metered : metered.slice(1)) {
-    const line = describeUsage(price, locale, t);
+  for (const price of usage ? (main ? metered : metered.slice(1)) : []) {
+    const line = usage?.describeUsage(price, locale, t);
     if (line) view.usage.push(line);
     if (!view.tiers && (price.model === 'graduated' || price.model === 'volume') && (price.tiers?.length ?? 0) > 2) {
       view.tiers = { model: price.model, tiers: price.tiers ?? [], currency: price.currency };
@@ -125,36 +128,4 @@ export function describeTax(price: Pick<PricingPrice, 'tax_note' | 'tax_label'>,
     case 'none':
       return undefined;
   }
-}
-
-/** The per-unit rate of a usage price, and the free units before it when the first tier is free. */
-function usageRate(price: PricingPrice): { amountDecimal: string; included: number | undefined; more: boolean } | undefined {
-  const tiers = price.tiers ?? [];
-  const [first, second] = tiers;
-  if (first && second && isFreeTier(first) && first.up_to !== null) {
-    return { amountDecimal: second.unit_amount_decimal, included: first.up_to, more: tiers.length > 2 };
-  }
-  if (first) return { amountDecimal: first.unit_amount_decimal, included: undefined, more: tiers.length > 1 };
-  if (price.unit_amount_decimal !== undefined) return { amountDecimal: price.unit_amount_decimal, included: undefined, more: false };
-  if (price.unit_display_amount !== undefined) return { amountDecimal: String(price.unit_display_amount), included: undefined, more: false };
-  return undefined;
-}
-
-/** "+ €0.002 per API call after 10,000 included", "+ €5 per 1,000 emails". */
-export function describeUsage(price: PricingPrice, locale: string, t: Translate<PricingMessageKey>): string | undefined {
-  const unit = price.unit_label ?? t('pricing.unit.default');
-  if (price.model === 'package' && price.package_size !== undefined && price.unit_display_amount !== undefined) {
-    const amount = formatMoney(price.unit_display_amount, price.currency, locale, { trimZeroFraction: true });
-    return `+ ${amount} ${t('pricing.package', { size: formatNumber(price.package_size, locale), unit })}`;
-  }
-  const rate = usageRate(price);
-  if (!rate) return undefined;
-  const amount = formatUnitAmount(rate.amountDecimal, price.currency, locale);
-  if (rate.included !== undefined) return t('pricing.usage.afterIncluded', { amount, unit, included: formatNumber(rate.included, locale) });
-  return t(rate.more ? 'pricing.usage.fromPerUnit' : 'pricing.usage.perUnit', { amount, unit });
-}
-
-/** A tier that costs nothing: the free allowance of a usage price. */
-export function isFreeTier(tier: PricingTier): boolean {
-  return /^0*(\.0*)?$/.test(tier.unit_amount_decimal) && tier.flat_amount === 0;
 }

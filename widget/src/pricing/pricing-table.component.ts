@@ -315,9 +315,9 @@ export class PricingTable extends AbonaElement {
     return this.lastTranslator.t;
   }
 
-  /** The cards' view model, recomputed only when the response, interval, language or current price changes. */
+  /** The cards' view model, recomputed only when the response, interval, language, current price or loaded chunks change. */
   private cards(data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): CardView[] {
-    const key = [data, interval, locale, pricingTableMessages.ready(locale), this.currentPrice] as const;
+    const key = [data, interval, locale, pricingTableMessages.ready(locale), this.currentPrice, extras.value] as const;
     const cached = this.cardViews;
     if (cached && cached.key.every((value, i) => value === key[i])) return cached.cards;
     const cards = describeCards(data, interval, locale, t, this.currentPrice);

@@ -7,7 +7,8 @@ import { formatMoney, formatUnitAmount } from '../i18n/money.js';
 import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
-import { isFreeTier, type PriceTiers } from './price-view.js';
+import type { PriceTiers } from './price-view.js';
+import { isFreeTier } from './usage-view.js';
 import type { PricingTier } from './pricing-response.js';
 
 /** One row of a tier table. */
