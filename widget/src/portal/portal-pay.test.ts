@@ -109,6 +109,24 @@ describe('<abona-portal> Pay now and invoice PDFs', () => {
     expect(buttons(root(el).querySelector('table.invoices')!).filter((b) => text(b).startsWith('Pay now'))).to.have.length(0);
   });
 
+  it('Pay now with a card that asks for 3-D Secure: the portal’s challenge, then paid', async () => {
+    const { customer } = await pastDueCustomer();
+    await vendor('POST', `/v1/customers/${customer}/payment_methods`, { token: 'tok_threeDSecureRequired' });
+    const el = await portal(await portalCode(customer));
+    await waitUntil(() => button(banner(el) ?? root(el), 'Pay now'), 'no Pay now in the banner', { timeout: 8000 });
+    await click(el, 'Pay now', banner(el)!);
+    await waitUntil(() => root(el).querySelector('abona-dialog.pay[open] label.choice'), 'no card choice', { timeout: 6000 });
+    const dialog = root(el).querySelector<HTMLElement>('abona-dialog.pay')!;
+    Array.from(dialog.querySelectorAll<HTMLLabelElement>('label.choice')).find((l) => text(l) === 'Visa •••• 3155')!.querySelector('input')!.click();
+    await el.updateComplete;
+    await click(el, 'Pay €10.89 with Visa •••• 3155', dialog);
+    const challenge = await waitUntil(() => root(el).querySelector('abona-dialog.three-ds[open]'), 'no 3-D Secure challenge', { timeout: 8000 }).then(() => root(el).querySelector<HTMLElement>('abona-dialog.three-ds')!);
+    await expectAccessible(el);
+    await click(el, 'Complete', challenge);
+    await waitUntil(() => banner(el) === null && !root(el).querySelector('abona-dialog'), 'still past due after the challenge', { timeout: 8000 });
+    expect(text(root(el).querySelector('[aria-live]'))).to.match(/is paid\.$/);
+  });
+
   it('Download PDF: a Blob of application/pdf starting with %PDF, fetched with the token in a header, never in a URL', async () => {
     const { customer } = await pastDueCustomer();
     const el = await portal(await portalCode(customer));
