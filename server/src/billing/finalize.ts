@@ -7,7 +7,7 @@ import { postJournal, type JournalLeg } from '../ledger/post.js';
 import { invoiceRepository, type InvoiceLineRow, type InvoiceRow } from '../resources/invoices/repository.js';
 import { toInvoice } from '../resources/invoices/serialize.js';
 import { customerDetailsOf, sellerDetailsOf } from './details.js';
-import { customerTaxIdsOf, insertBalanceTransaction, nextSequenceValue } from './repository.js';
+import { customerTaxIdsOf, insertBalanceTransaction, nextSequenceValue, type BalanceTransactionRow } from './repository.js';
 import type { SellerSettings } from './seller.js';
 
 export interface FinalizeInvoiceInput {
@@ -66,25 +66,12 @@ export function finalizationLegs(invoice: Invoice, customerId: string): JournalL
 }
 
 /**
- * Finalizes an engine-built invoice in the caller's transaction: number from the per-mode
- * sequence, the invoice and its lines with frozen customer and seller details, balanced ledger
- * entries, customer balance movements, and the `invoice.finalized` event (plus `invoice.paid`
- * when nothing is due). Idempotent by `dedupeKey`.
- *
- * Paying it is {@link payInvoice}'s job (outside the transaction: gateways are slow).
+ * The rows {@link finalizeInvoice} stores for an engine-built invoice: the invoice (open, or
+ * paid when nothing is due) and its lines, every amount from the engine. Writes nothing, so the
+ * billing run can store many invoices at once.
  */
-export async function finalizeInvoice(tx: Executor, input: FinalizeInvoiceInput): Promise<FinalizedInvoice> {
+export function finalizedRows(input: FinalizeInvoiceInput, id: string, number: string, customerDetails: CustomerDetailsJson): { row: InvoiceRow; lines: InvoiceLineRow[] } {
   const { livemode, customer, invoice, atMs, ids } = input;
-  if (input.dedupeKey !== undefined) {
-    const existing = await invoiceRepository.findByDedupeKey(tx, livemode, input.dedupeKey);
-    if (existing) {
-      const lines = (await invoiceRepository.linesOf(tx, [existing.id])).get(existing.id) ?? [];
-      return { invoice: existing, lines, created: false };
-    }
-  }
-  const id = ids.next('in');
-  const number = formatInvoiceNumber(await nextSequenceValue(tx, livemode, 'invoice_number'));
-  const customerDetails = input.customerDetails ?? customerDetailsOf(customer, await customerTaxIdsOf(tx, customer.id));
   const paidNow = invoice.amountDue === 0;
   const row: InvoiceRow = {
     id,
@@ -143,18 +130,15 @@ export async function finalizeInvoice(tx: Executor, input: FinalizeInvoiceInput)
     taxes: line.taxes.map((t) => ({ ...t })),
     totalAmount: line.totalAmount,
   }));
-  await invoiceRepository.insert(tx, row, lines);
+  return { row, lines };
+}
 
-  await postJournal(tx, {
-    livemode,
-    entryKeyPrefix: `invoice.finalized:${id}`,
-    legs: finalizationLegs(invoice, customer.id),
-    sourceType: 'invoice',
-    sourceId: id,
-    effectiveAtMs: atMs,
-  });
+/** The customer balance movements of a finalized invoice: credit it used, credit it generated. */
+export function creditMovements(input: Pick<FinalizeInvoiceInput, 'livemode' | 'customer' | 'invoice' | 'atMs' | 'ids'>, id: string, number: string): BalanceTransactionRow[] {
+  const { livemode, customer, invoice, atMs, ids } = input;
+  const movements: BalanceTransactionRow[] = [];
   if (invoice.creditApplied > 0) {
-    await insertBalanceTransaction(tx, {
+    movements.push({
       id: ids.next('cbtxn'),
       livemode,
       createdAt: atMs,
@@ -169,7 +153,7 @@ export async function finalizeInvoice(tx: Executor, input: FinalizeInvoiceInput)
     });
   }
   if (invoice.creditGenerated > 0) {
-    await insertBalanceTransaction(tx, {
+    movements.push({
       id: ids.next('cbtxn'),
       livemode,
       createdAt: atMs,
@@ -183,7 +167,43 @@ export async function finalizeInvoice(tx: Executor, input: FinalizeInvoiceInput)
       dedupeKey: `credit_generated:${id}`,
     });
   }
+  return movements;
+}
 
+/**
+ * Finalizes an engine-built invoice in the caller's transaction: number from the per-mode
+ * sequence, the invoice and its lines with frozen customer and seller details, balanced ledger
+ * entries, customer balance movements, and the `invoice.finalized` event (plus `invoice.paid`
+ * when nothing is due). Idempotent by `dedupeKey`.
+ *
+ * Paying it is {@link payInvoice}'s job (outside the transaction: gateways are slow).
+ */
+export async function finalizeInvoice(tx: Executor, input: FinalizeInvoiceInput): Promise<FinalizedInvoice> {
+  const { livemode, customer, invoice, atMs, ids } = input;
+  if (input.dedupeKey !== undefined) {
+    const existing = await invoiceRepository.findByDedupeKey(tx, livemode, input.dedupeKey);
+    if (existing) {
+      const lines = (await invoiceRepository.linesOf(tx, [existing.id])).get(existing.id) ?? [];
+      return { invoice: existing, lines, created: false };
+    }
+  }
+  const id = ids.next('in');
+  const number = formatInvoiceNumber(await nextSequenceValue(tx, livemode, 'invoice_number'));
+  const customerDetails = input.customerDetails ?? customerDetailsOf(customer, await customerTaxIdsOf(tx, customer.id));
+  const { row, lines } = finalizedRows(input, id, number, customerDetails);
+  await invoiceRepository.insert(tx, row, lines);
+
+  await postJournal(tx, {
+    livemode,
+    entryKeyPrefix: `invoice.finalized:${id}`,
+    legs: finalizationLegs(invoice, customer.id),
+    sourceType: 'invoice',
+    sourceId: id,
+    effectiveAtMs: atMs,
+  });
+  for (const movement of creditMovements(input, id, number)) await insertBalanceTransaction(tx, movement);
+
+  const paidNow = row.status === 'paid';
   const wire = toInvoice(row, lines);
   await recordEvent(tx, { livemode, type: 'invoice.finalized', data: wire, dedupeKey: `invoice.finalized:${id}`, atMs, id: ids.next('evt') });
   if (paidNow) await recordEvent(tx, { livemode, type: 'invoice.paid', data: wire, dedupeKey: `invoice.paid:${id}`, atMs, id: ids.next('evt') });

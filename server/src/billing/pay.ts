@@ -18,7 +18,7 @@ import { gatewayCustomerRef } from './gateways.js';
 import { findCustomer } from './repository.js';
 
 /** Subscription statuses a paid invoice brings back to `active`. */
-const ACTIVATED_BY_PAYMENT = new Set(['incomplete', 'past_due', 'unpaid']);
+export const ACTIVATED_BY_PAYMENT: ReadonlySet<string> = new Set(['incomplete', 'past_due', 'unpaid']);
 
 /**
  * Marks an open invoice paid by a succeeded payment, in the caller's transaction: ledger (debit
@@ -330,7 +330,7 @@ export async function confirmInvoicePaymentAction(
   });
 }
 
-function outcomeOf(status: PaymentRow['status']): PayInvoiceOutcome {
+export function outcomeOf(status: PaymentRow['status']): PayInvoiceOutcome {
   switch (status) {
     case 'succeeded':
       return 'paid';

@@ -28,6 +28,19 @@ export async function nextSequenceValue(ex: Executor, livemode: boolean, name: s
   return row?.value ?? 1;
 }
 
+/**
+ * Reserves `count` consecutive values of the per-mode counter `name` in one statement and returns
+ * the first; as `count` calls of {@link nextSequenceValue} in the same transaction would.
+ */
+export async function reserveSequenceValues(ex: Executor, livemode: boolean, name: string, count: number): Promise<number> {
+  const [row] = await ex
+    .insert(sequences)
+    .values({ livemode, name, value: count })
+    .onConflictDoUpdate({ target: [sequences.livemode, sequences.name], set: { value: sql`${sequences.value} + ${count}` } })
+    .returning({ value: sequences.value });
+  return (row?.value ?? count) - count + 1;
+}
+
 /** The customer's credit (positive = the vendor owes it) in `currency`. */
 export async function creditBalance(ex: Executor, livemode: boolean, customerId: string, currency: string): Promise<number> {
   const [row] = await ex
@@ -48,6 +61,11 @@ export type BalanceTransactionRow = typeof customerBalanceTransactions.$inferIns
 /** Appends a balance movement; the same `dedupeKey` twice is stored once. */
 export async function insertBalanceTransaction(ex: Executor, row: BalanceTransactionRow): Promise<void> {
   await ex.insert(customerBalanceTransactions).values(row).onConflictDoNothing();
+}
+
+/** Appends many balance movements (multi-row); a `dedupeKey` already stored is skipped. */
+export async function insertBalanceTransactions(ex: Executor, rows: readonly BalanceTransactionRow[]): Promise<void> {
+  for (let from = 0; from < rows.length; from += 1000) await ex.insert(customerBalanceTransactions).values(rows.slice(from, from + 1000)).onConflictDoNothing();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createClient, type Client, type InArgs, type ResultSet, type Row } from '@libsql/client';
+import { createClient, LibsqlError, type Client, type InArgs, type InStatement, type ResultSet, type Row, type Transaction, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
@@ -43,7 +43,8 @@ export async function createDb(url = ':memory:'): Promise<DbHandle> {
     await raw.execute('PRAGMA synchronous = NORMAL');
   }
   const reads = path ? cachedReads(path) : undefined;
-  const client = serializedClient(raw, { exclusive: !path, ...(reads ? { reads } : {}) });
+  const writes = path ? cachedTransactions(path) : undefined;
+  const client = serializedClient(raw, { exclusive: !path, ...(reads ? { reads } : {}), ...(writes ? { transactions: writes.begin } : {}) });
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
   return {
@@ -51,6 +52,7 @@ export async function createDb(url = ':memory:'): Promise<DbHandle> {
     client,
     close: () => {
       reads?.close();
+      writes?.close();
       raw.close();
     },
   };
@@ -67,12 +69,18 @@ interface NativeStatement {
   columns(): { name: string; type: string | null }[];
   all(args: unknown[]): unknown[][];
 }
+interface NativeWriteStatement extends NativeStatement {
+  run(args: unknown[] | Record<string, unknown>): { changes: number; lastInsertRowid: number | bigint };
+}
 interface NativeDatabase {
-  prepare(sql: string): NativeStatement;
+  prepare(sql: string): NativeWriteStatement;
   exec(sql: string): void;
   close(): void;
+  readonly inTransaction: boolean;
 }
-type NativeDatabaseClass = new (path: string, options: { timeout: number }) => NativeDatabase;
+type NativeDatabaseClass = (new (path: string, options: { timeout: number }) => NativeDatabase) & {
+  SqliteError: new (...args: never[]) => Error & { code: string; rawCode?: number };
+};
 
 /** The very `libsql` driver `@libsql/client` runs on, resolved from it (not a dependency of ours). */
 function nativeDriver(): NativeDatabaseClass {
@@ -214,6 +222,178 @@ function resultSet(columns: string[], columnTypes: string[], rows: Row[]): Resul
 function cellToJson(value: unknown): unknown {
   return value instanceof ArrayBuffer ? Buffer.from(value).toString('base64') : value;
 }
+
+interface WritePrepared {
+  stmt: NativeWriteStatement;
+  /** Null for statements that return no rows. */
+  reader: { columns: string[]; columnTypes: string[]; makeRow: (values: unknown[]) => Row } | null;
+}
+
+/** `@libsql/client`'s BEGIN for each transaction mode. */
+const BEGIN: Record<TransactionMode, string> = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' };
+
+/** An argument as `@libsql/client` (intMode "number") binds it. */
+function bindable(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof Date) return value.valueOf();
+  if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+  return value;
+}
+
+/**
+ * Write transactions on a local file, on one connection of their own whose prepared statements
+ * are kept (the client prepares and describes every statement anew: most of a small statement's
+ * cost). Transactions are serialized in the process (see `serializedClient`), so one connection
+ * serves them all. Results and errors are shaped as the client's (`LibsqlError` with the
+ * SQLite codes), so callers see no difference.
+ */
+function cachedTransactions(path: string): { begin(mode?: TransactionMode): Transaction; close(): void } {
+  const Database = nativeDriver();
+  const native = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  // As on the client's first connection: WAL + NORMAL (commits without an fsync each).
+  native.exec('PRAGMA synchronous = NORMAL');
+  const statements = new Map<string, WritePrepared>();
+
+  function prepared(text: string): WritePrepared {
+    let entry = statements.get(text);
+    if (!entry) {
+      const stmt = native.prepare(text);
+      stmt.safeIntegers(true);
+      let reader: WritePrepared['reader'] = null;
+      try {
+        stmt.raw(true);
+        const described = stmt.columns();
+        const columns = described.map((column) => column.name);
+        reader = { columns, columnTypes: described.map((column) => column.type ?? ''), makeRow: rowMaker(columns) };
+      } catch {
+        // raw() throws for a statement that returns no data, as in the client.
+      }
+      entry = { stmt, reader };
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
+      statements.set(text, entry);
+    }
+    return entry;
+  }
+
+  function mapError(error: unknown): unknown {
+    if (!(error instanceof Database.SqliteError)) return error;
+    const rawCode = error.rawCode;
+    return new LibsqlError(error.message, baseCode(rawCode), error.code, rawCode, error);
+  }
+
+  function run(stmt: InStatement, maybeArgs?: InArgs): ResultSet {
+    const text = typeof stmt === 'string' ? stmt : stmt.sql;
+    const given = typeof stmt === 'string' ? (maybeArgs ?? []) : (stmt.args ?? []);
+    const args = Array.isArray(given)
+      ? given.map(bindable)
+      : Object.fromEntries(Object.entries(given).map(([name, value]) => [/^[@$:]/.test(name) ? name.slice(1) : name, bindable(value)]));
+    let entry: WritePrepared;
+    try {
+      entry = prepared(text);
+    } catch (error) {
+      throw mapError(error);
+    }
+    const { stmt: statement, reader } = entry;
+    if (reader) {
+      let raws: unknown[][];
+      try {
+        raws = statement.all(args as unknown[]);
+      } catch (error) {
+        throw mapError(error);
+      }
+      const rows = raws.map((raw) => {
+        const cells = cellsOf(raw);
+        if (!cells) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+        return reader.makeRow(cells);
+      });
+      return resultSet(reader.columns, reader.columnTypes, rows);
+    }
+    let info: { changes: number; lastInsertRowid: number | bigint };
+    try {
+      info = statement.run(args);
+    } catch (error) {
+      throw mapError(error);
+    }
+    const result = resultSet([], [], []);
+    return { ...result, rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid) };
+  }
+
+  function begin(mode: TransactionMode = 'write'): Transaction {
+    run(BEGIN[mode]);
+    let open = true;
+    const finish = (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!open) return;
+      open = false;
+      if (sql === 'COMMIT' || native.inTransaction) run(sql);
+    };
+    const check = () => {
+      if (!open || !native.inTransaction) throw new LibsqlError('The transaction is closed', 'TRANSACTION_CLOSED');
+    };
+    const tx: Transaction = {
+      execute: (stmt: InStatement, args?: InArgs) => {
+        try {
+          check();
+          return Promise.resolve(run(stmt, args));
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      batch: async (stmts) => {
+        const results: ResultSet[] = [];
+        for (const stmt of stmts) {
+          check();
+          results.push(Array.isArray(stmt) ? run(stmt[0] as string, stmt[1] as InArgs | undefined) : run(stmt as InStatement));
+        }
+        return results;
+      },
+      executeMultiple: async (sql: string) => {
+        check();
+        try {
+          native.exec(sql);
+        } catch (error) {
+          throw mapError(error);
+        }
+      },
+      rollback: async () => finish('ROLLBACK'),
+      commit: async () => {
+        check();
+        finish('COMMIT');
+      },
+      close: () => {
+        try {
+          finish('ROLLBACK');
+        } catch {
+          // closing never throws
+        }
+      },
+      get closed() {
+        return !open || !native.inTransaction;
+      },
+    } as Transaction;
+    return tx;
+  }
+
+  return {
+    begin,
+    close() {
+      statements.clear();
+      native.close();
+    },
+  };
+}
+
+/** `SQLITE_…` base code of a raw SQLite result code, as `@libsql/client` names it. */
+function baseCode(rawCode: number | undefined): string {
+  if (rawCode === undefined) return 'SQLITE_UNKNOWN';
+  const base = rawCode & 0xff;
+  return BASE_CODES[base] ?? `SQLITE_UNKNOWN_${base}`;
+}
+
+const BASE_CODES: Record<number, string> = Object.fromEntries(
+  ['ERROR', 'INTERNAL', 'PERM', 'ABORT', 'BUSY', 'LOCKED', 'NOMEM', 'READONLY', 'INTERRUPT', 'IOERR', 'CORRUPT', 'NOTFOUND', 'FULL', 'CANTOPEN', 'PROTOCOL', 'EMPTY', 'SCHEMA', 'TOOBIG', 'CONSTRAINT', 'MISMATCH', 'MISUSE', 'NOLFS', 'AUTH', 'FORMAT', 'RANGE', 'NOTADB', 'NOTICE', 'WARNING'].map((name, i) => [i + 1, `SQLITE_${name}`]),
+);
 
 /** The handle a transaction callback receives: the same query API as `Db`, bound to the transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,4 +1,4 @@
-import type { Client, InStatement, InArgs, ResultSet, Transaction } from '@libsql/client';
+import type { Client, InStatement, InArgs, ResultSet, Transaction, TransactionMode } from '@libsql/client';
 
 /**
  * A fast path for plain reads: answers a statement itself, or `undefined` to leave it to the
@@ -23,9 +23,10 @@ export interface ReadPath {
  * would wait for the transaction that is waiting for it.
  *
  * `reads` (file databases only): plain `execute` calls outside transactions are offered to it
- * first; they never queue.
+ * first; they never queue. `transactions` (file databases only): opens the write transactions
+ * instead of the client (a connection that keeps its prepared statements).
  */
-export function serializedClient(client: Client, options: { exclusive: boolean; reads?: ReadPath }): Client {
+export function serializedClient(client: Client, options: { exclusive: boolean; reads?: ReadPath; transactions?: (mode?: TransactionMode) => Transaction }): Client {
   const { reads } = options;
   let tail: Promise<void> = Promise.resolve();
 
@@ -51,7 +52,7 @@ export function serializedClient(client: Client, options: { exclusive: boolean; 
     const release = await acquire();
     let tx: Transaction;
     try {
-      tx = await client.transaction(...args);
+      tx = options.transactions ? options.transactions(...args) : await client.transaction(...args);
     } catch (error) {
       release();
       throw error;

@@ -44,19 +44,31 @@ export interface SendTemplateResult {
  * @returns `undefined` when the customer has no email address.
  */
 export async function sendTemplate<T extends TemplateName>(ex: Executor, mailer: Mailer, input: SendTemplateInput<T>): Promise<SendTemplateResult | undefined> {
+  if (!input.customer.email) return undefined;
+  const seller = await loadSeller(ex, input.livemode);
+  const row = emailRowOf(mailer, input, seller.name);
+  if (!row) return undefined;
+  const { row: email, created } = await insertEmailOnce(ex, row);
+  return { email, created };
+}
+
+/**
+ * The row {@link sendTemplate} stores, rendered for `sellerName` (the caller has the seller
+ * already: the billing run stores a batch of emails at once). `undefined` without an address.
+ */
+export function emailRowOf<T extends TemplateName>(mailer: Mailer, input: SendTemplateInput<T>, sellerName: string): EmailRow | undefined {
   const to = input.customer.email;
   if (!to) return undefined;
-  const seller = await loadSeller(ex, input.livemode);
   const rendered = renderEmail({
     template: input.template,
     locale: input.locale ?? input.customer.locale,
     data: input.data,
     recipientName: input.customer.name,
-    sellerName: seller.name,
+    sellerName,
     portalUrl: mailer.portalUrl,
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
   });
-  const row: EmailRow = {
+  return {
     id: (input.ids ?? randomIds).next('em'),
     livemode: input.livemode,
     createdAt: input.atMs,
@@ -72,8 +84,6 @@ export async function sendTemplate<T extends TemplateName>(ex: Executor, mailer:
     error: null,
     dedupeKey: input.dedupeKey,
   };
-  const { row: email, created } = await insertEmailOnce(ex, row);
-  return { email, created };
 }
 
 export interface DeliverEmailsOptions {

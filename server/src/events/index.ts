@@ -1,1 +1,1 @@
-export { recordEvent, type RecordEventInput } from './record.js';
+export { recordEvent, recordEvents, type RecordEventInput } from './record.js';

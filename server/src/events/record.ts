@@ -39,3 +39,28 @@ export async function recordEvent(ex: Executor, input: RecordEventInput): Promis
     .returning({ id: events.id });
   return rows.length > 0;
 }
+
+/**
+ * Writes many events at once (multi-row inserts), in the caller's transaction, each skipped when
+ * its `dedupeKey` is already stored, as {@link recordEvent} does one at a time.
+ */
+export async function recordEvents(ex: Executor, inputs: readonly RecordEventInput[]): Promise<void> {
+  const rows = inputs.map((input) => ({
+    id: input.id ?? randomIds.next('evt'),
+    livemode: input.livemode,
+    createdAt: input.atMs,
+    type: input.type,
+    data: { object: input.data },
+    dedupeKey: input.dedupeKey,
+    dispatchedAt: null,
+  }));
+  for (let from = 0; from < rows.length; from += EVENTS_PER_INSERT) {
+    await ex
+      .insert(events)
+      .values(rows.slice(from, from + EVENTS_PER_INSERT))
+      .onConflictDoNothing({ target: [events.livemode, events.dedupeKey] });
+  }
+}
+
+/** Rows per multi-row insert (7 columns each, far below SQLite's parameter limit). */
+const EVENTS_PER_INSERT = 1000;

@@ -1,1 +1,1 @@
-export { accountBalance, balancedLegs, postJournal, unbalancedJournals, type JournalInput, type JournalLeg, type LedgerAccount } from './post.js';
+export { accountBalance, balancedLegs, postJournal, postNewJournals, unbalancedJournals, type JournalInput, type JournalLeg, type LedgerAccount } from './post.js';

@@ -59,25 +59,45 @@ export async function postJournal(ex: Executor, input: JournalInput): Promise<st
     .limit(1);
   if (existing.length > 0) return null;
   const journalId = input.journalId ?? randomIds.next('jrn');
-  await ex.insert(ledgerEntries).values(
-    legs.map((leg, i) => ({
-      id: randomIds.next('le'),
-      livemode: input.livemode,
-      createdAt: input.effectiveAtMs,
-      journalId,
-      entryKey: keys[i] as string,
-      account: leg.account,
-      amount: leg.amount,
-      currency: leg.currency,
-      customerId: leg.customerId ?? null,
-      sourceType: input.sourceType,
-      sourceId: input.sourceId,
-      effectiveAt: input.effectiveAtMs,
-      description: leg.description ?? null,
-    })),
-  );
+  await ex.insert(ledgerEntries).values(journalEntries({ ...input, journalId }, legs));
   return journalId;
 }
+
+export type LedgerEntryRow = typeof ledgerEntries.$inferInsert;
+
+/** The entry rows of a journal whose legs are already balanced ({@link balancedLegs}). */
+function journalEntries(input: JournalInput & { journalId: string }, legs: readonly JournalLeg[]): LedgerEntryRow[] {
+  return legs.map((leg, i) => ({
+    id: randomIds.next('le'),
+    livemode: input.livemode,
+    createdAt: input.effectiveAtMs,
+    journalId: input.journalId,
+    entryKey: `${input.entryKeyPrefix}:${i}`,
+    account: leg.account,
+    amount: leg.amount,
+    currency: leg.currency,
+    customerId: leg.customerId ?? null,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    effectiveAt: input.effectiveAtMs,
+    description: leg.description ?? null,
+  }));
+}
+
+/**
+ * Posts many journals of business events that are new by construction (their source was created
+ * in the same transaction, so no entry key can exist yet) with multi-row inserts. Each journal
+ * must balance, as in {@link postJournal}; a key that exists anyway fails the transaction
+ * (unique constraint) rather than being skipped.
+ */
+export async function postNewJournals(ex: Executor, inputs: readonly JournalInput[]): Promise<void> {
+  const rows: LedgerEntryRow[] = [];
+  for (const input of inputs) rows.push(...journalEntries({ ...input, journalId: input.journalId ?? randomIds.next('jrn') }, balancedLegs(input.legs)));
+  for (let from = 0; from < rows.length; from += ENTRIES_PER_INSERT) await ex.insert(ledgerEntries).values(rows.slice(from, from + ENTRIES_PER_INSERT));
+}
+
+/** Rows per multi-row insert: 13 columns each stays far below SQLite's 32,766 parameters. */
+const ENTRIES_PER_INSERT = 1000;
 
 /** Journals whose legs do not sum to zero per currency (should always be empty): for audits and tests. */
 export async function unbalancedJournals(ex: Executor, livemode: boolean): Promise<{ journalId: string; currency: string; sum: number }[]> {

@@ -24,6 +24,8 @@ export interface RunCache {
   settings(ex: Executor, livemode: boolean): Promise<BillingSettings>;
   /** Names (and groups) of products by id, loading the missing ones. */
   products(ex: Executor, ids: readonly string[]): Promise<Map<string, { name: string; group: string | null; rank: number | null }>>;
+  /** Gateway customer references by `gateway:mode:customer` (stored once, never changed). */
+  gatewayRefs: Map<string, string>;
 }
 
 export function createRunCache(): RunCache {
@@ -52,6 +54,7 @@ export function createRunCache(): RunCache {
       }
       return known;
     },
+    gatewayRefs: new Map(),
   };
 }
 

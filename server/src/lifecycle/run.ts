@@ -1,8 +1,9 @@
 import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
-import { collectInvoice } from './collect.js';
+import { collectBatch } from './collect-batch.js';
 import { createRunCache, type LifecycleDeps, type RunCache } from './context.js';
 import { lifecycleRepository, type ClockScope, type DueCursor } from './repository.js';
 import { recognizeRevenue } from './revenue.js';
+import { stepBatch } from './renew-batch.js';
 import { stepSubscription } from './step.js';
 
 export interface RunDueOptions {
@@ -33,6 +34,8 @@ export interface RunReport {
   /** Steps that threw: left due (their transaction rolled back) for the next run. */
   errors: { subscription: string; message: string }[];
   revenueEntries: number;
+  /** Batches that rolled back and were replayed one subscription per transaction. */
+  replayedBatches: number;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface RunReport {
  * renewed once per period in the same run (it comes back after the cursor).
  */
 export async function runDue(deps: LifecycleDeps, options: RunDueOptions): Promise<RunReport> {
-  const report: RunReport = { batches: 0, processed: 0, skipped: 0, charged: 0, paid: 0, failed: 0, errors: [], revenueEntries: 0 };
+  const report: RunReport = { batches: 0, processed: 0, skipped: 0, charged: 0, paid: 0, failed: 0, errors: [], revenueEntries: 0, replayedBatches: 0 };
   const cache = options.cache ?? createRunCache();
   const scope = options.scope ?? { testClockId: null };
   const batchSize = options.batchSize ?? 200;
@@ -58,22 +61,31 @@ export async function runDue(deps: LifecycleDeps, options: RunDueOptions): Promi
       if (rows.length === 0) break;
       const last = rows[rows.length - 1] as SubscriptionRow;
       after = { nextActionAt: last.nextActionAt ?? 0, id: last.id };
-      const charges: string[] = [];
-      for (const row of rows) {
-        try {
-          const step = await stepSubscription(deps.db, deps, cache, row, options.nowMs);
-          if (!step.claimed) report.skipped += 1;
-          else report.processed += 1;
-          charges.push(...step.charge);
-        } catch (error) {
-          report.errors.push({ subscription: row.id, message: error instanceof Error ? error.message : String(error) });
+      let charges: string[] = [];
+      const batch = await deps.db.transaction((tx) => stepBatch(tx, deps, cache, livemode, rows, options.nowMs)).catch(() => undefined);
+      if (batch) {
+        report.processed += batch.claimed.length;
+        report.skipped += rows.length - batch.claimed.length;
+        charges = batch.charge;
+      } else {
+        report.replayedBatches += 1;
+        // The batch rolled back (a step threw): one transaction per subscription, so only the
+        // failing ones are left due, each reported.
+        for (const row of rows) {
+          try {
+            const step = await stepSubscription(deps.db, deps, cache, row, options.nowMs);
+            if (!step.claimed) report.skipped += 1;
+            else report.processed += 1;
+            charges.push(...step.charge);
+          } catch (error) {
+            report.errors.push({ subscription: row.id, message: error instanceof Error ? error.message : String(error) });
+          }
         }
       }
-      for (const invoiceId of charges) {
+      for (const outcome of await collectBatch(deps, cache, charges, { livemode, nowMs: options.nowMs })) {
         report.charged += 1;
-        const result = await collectInvoice(deps, cache, invoiceId, { livemode, nowMs: options.nowMs, offSession: true });
-        if (result?.outcome === 'paid') report.paid += 1;
-        else if (result?.outcome !== 'processing' && result?.outcome !== 'already_paid') report.failed += 1;
+        if (outcome === 'paid') report.paid += 1;
+        else if (outcome !== 'processing' && outcome !== 'already_paid') report.failed += 1;
       }
       report.batches += 1;
       await options.onBatch?.(report);

@@ -46,14 +46,22 @@ export async function stepSubscription(db: Db, deps: LifecycleDeps, cache: RunCa
   return db.transaction(async (tx) => {
     const row = await lifecycleRepository.claim(tx, seen, nowMs + LEASE_MS);
     if (!row) return { claimed: false, charge: [] };
-    const charge: string[] = [];
-    const current = await doStep(tx, deps, cache, row, nowMs, charge);
-    // Invoices to charge now are due now; the lease stands until the charge is booked.
-    for (const id of charge) await invoiceRepository.update(tx, row.livemode, id, { nextPaymentAttemptAt: nowMs });
-    await refreshNextAction(tx, row.livemode, current.id, nowMs);
-    if (charge.length > 0) await lifecycleRepository.setNextAction(tx, row.livemode, current.id, nowMs + LEASE_MS);
-    return { claimed: true, charge };
+    return { claimed: true, charge: await stepClaimed(tx, deps, cache, row, nowMs) };
   });
+}
+
+/**
+ * The step of a subscription this runner has claimed (`row` as the claim returned it), in the
+ * caller's transaction. Returns the invoices to charge after commit.
+ */
+export async function stepClaimed(tx: Executor, deps: LifecycleDeps, cache: RunCache, row: SubscriptionRow, nowMs: number): Promise<string[]> {
+  const charge: string[] = [];
+  const current = await doStep(tx, deps, cache, row, nowMs, charge);
+  // Invoices to charge now are due now; the lease stands until the charge is booked.
+  for (const id of charge) await invoiceRepository.update(tx, row.livemode, id, { nextPaymentAttemptAt: nowMs });
+  await refreshNextAction(tx, row.livemode, current.id, nowMs);
+  if (charge.length > 0) await lifecycleRepository.setNextAction(tx, row.livemode, current.id, nowMs + LEASE_MS);
+  return charge;
 }
 
 async function doStep(tx: Executor, deps: LifecycleDeps, cache: RunCache, row: SubscriptionRow, nowMs: number, charge: string[]): Promise<SubscriptionRow> {

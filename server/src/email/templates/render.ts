@@ -45,7 +45,21 @@ export function resolveEmailLocale(locale: string | null | undefined): { locale:
   return { locale: 'en', language: 'en' };
 }
 
+/** Formatters per locale and zone: building an `Intl.DateTimeFormat` costs more than rendering an email. */
+const formatters = new Map<string, ReturnType<typeof makeFormatter>>();
+
 function formatter(locale: string, timeZone: string) {
+  const key = `${locale}|${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    // Locales and zones are few; the bound only guards against a flood of odd ones.
+    if (formatters.size >= 200) formatters.clear();
+    formatters.set(key, (made = makeFormatter(locale, timeZone)));
+  }
+  return made;
+}
+
+function makeFormatter(locale: string, timeZone: string) {
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
   return {
     money: (amountMinor: number, currency: string) => formatMoney(amountMinor, currency.toUpperCase(), locale),
