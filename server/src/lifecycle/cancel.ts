@@ -17,6 +17,7 @@ import { advanceLines, billSubscription, productNamesOf } from './invoice.js';
 import { email, subscriptionEvent } from './notify.js';
 import { lifecycleRepository } from './repository.js';
 import { cycleKey } from './step.js';
+import { voidInvoice } from './void.js';
 import { coupons, creditNotes } from '../db/schema.js';
 import { runningLines, settleCreditedLines, splitCredit } from './revenue-credit.js';
 import { toCoreCoupon } from '../resources/coupons/service.js';
@@ -84,7 +85,9 @@ export function subscriptionCancellation(deps: LifecycleDeps & { clocks: Clocks 
           next,
           after: async (saved) => {
             if (!atPeriodEnd) {
-              // Nothing is billed any more: pending prorations are dropped, open invoices stay collectable.
+              // A plan change still waiting for its payment can no longer apply: its invoice is voided, as when it expires.
+              for (const open of await lifecycleRepository.openInvoices(tx, row.livemode, row.id)) if (open.metadata.abona_change !== undefined) await voidInvoice(tx, deps, open, atMs);
+              // Nothing is billed any more: pending prorations are dropped, other open invoices stay collectable.
               if (params.prorate === true && row.status === 'active') await creditUnused(tx, row, core, atMs);
             }
             await email(tx, deps, customer, 'cancellation_confirmed', { planName: name, accessEndsAtMs: atPeriodEnd ? row.currentPeriodEnd : atMs }, `cancellation_confirmed:${row.id}:${saved.version}`, atMs);

@@ -85,12 +85,12 @@ export interface CreditedLine {
 
 /**
  * The service lines of a subscription's open or paid invoices that are still running at
- * `fromMs` and not settled by an earlier credit, with what each still has to recognize from
+ * `fromMs` and not settled by an earlier credit (an unpaid plan-change invoice does not count), with what each still has to recognize from
  * then on (the day in progress included): the weights of a credit from `fromMs`.
  */
 export async function runningLines(ex: Executor, input: { livemode: boolean; subscriptionId: string; fromMs: number }): Promise<{ line: LineRow; remaining: number }[]> {
   const rows = await ex
-    .select({ line: invoiceLines })
+    .select({ line: invoiceLines, status: invoices.status, metadata: invoices.metadata })
     .from(invoiceLines)
     .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
     .where(
@@ -105,7 +105,9 @@ export async function runningLines(ex: Executor, input: { livemode: boolean; sub
     );
   const closed = await creditedLines(ex, input.livemode, rows.map((r) => r.line.id));
   const out: { line: LineRow; remaining: number }[] = [];
-  for (const { line } of rows) {
+  for (const { line, status, metadata } of rows) {
+    // A plan change still waiting for its payment was never applied: its lines are not running.
+    if (status === 'open' && metadata.abona_change !== undefined) continue;
     const schedule = scheduleOf(line);
     if (!schedule || closed.has(line.id)) continue;
     out.push({ line, remaining: recognizedThrough(schedule, input.fromMs).deferred });

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { creditNotes, customerBalanceTransactions } from '../../src/db/schema.js';
 import { accountBalance } from '../../src/ledger/post.js';
 import { expectLedgerBalanced, NOW_MS } from '../checkout/helpers.js';
+import { portalToken } from '../portal/fixtures.js';
 import { countRows, customerWith, DAY_MS, HOUR_MS, invoicesOf, setupLifecycle, subscribe, type LifecycleHarness } from './helpers.js';
 
 /** The customer's balance of each account that revenue touches, in EUR minor units (debit positive). */
@@ -66,6 +67,48 @@ describe('revenue recognition reversed by credits and voids', () => {
     await h.services.lifecycle.runDue({ nowMs: NOW_MS + 40 * DAY_MS });
     expect(await countRows(h, 'ledger_entries', "entry_key like 'revenue:%'")).toBe(2 * 10);
     expect(await books(h, customer)).toMatchObject({ deferred: 0, revenue: -935 });
+    await expectLedgerBalanced(h);
+    h.close();
+  });
+
+  it('a credit over several lines (a mid-period upgrade’s prorations, one negative) releases all their deferred revenue', async () => {
+    const h = await setupLifecycle();
+    const { customer } = await customerWith(h, 'tok_visa');
+    const sub = await subscribe(h, customer, h.catalog.monthly);
+    // Jan 25 12:00, one seat → two, invoiced now: −1965 + 3929 = 1964 net, VAT −413 + 825 = 412.
+    h.clock.set(NOW_MS + 10 * DAY_MS);
+    await h.json('POST', `/v1/subscriptions/${sub.id}`, { body: { items: [{ price: h.catalog.monthly, quantity: 2 }], proration_behavior: 'always_invoice' } });
+    await h.services.lifecycle.runDue({ nowMs: NOW_MS + 17 * DAY_MS });
+    // Feb 1 12:00, cancel with credit: two seats' 14 of 31 days, 5800 · 14/31 = 2619.35 → 2619,
+    // VAT 549.99 → 550, credit 3169.
+    h.clock.set(NOW_MS + 17 * DAY_MS);
+    await h.json('POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { at_period_end: false, prorate: true } });
+    // Billed net 2900 + 1964 = 4864, of which 2619 credited: revenue 2245; tax 609 + 412 − 550 = 471.
+    expect(await books(h, customer)).toEqual({ deferred: 0, revenue: -2245, tax: -471, credit: -3169, receivable: 0 });
+    const [note] = await h.db.select().from(creditNotes).where(eq(creditNotes.customerId, customer));
+    const parts = (note?.lines ?? []) as { net_amount: number }[];
+    expect(parts).toHaveLength(3);
+    expect(parts.some((p) => p.net_amount < 0)).toBe(true);
+    expect(parts.reduce((sum, p) => sum + p.net_amount, 0)).toBe(2619);
+    await h.services.lifecycle.runDue({ nowMs: NOW_MS + 40 * DAY_MS });
+    expect(await books(h, customer)).toEqual({ deferred: 0, revenue: -2245, tax: -471, credit: -3169, receivable: 0 });
+    await expectLedgerBalanced(h);
+    h.close();
+  });
+
+  it('cancel now while a 3-D Secure plan change waits: its invoice is voided and not credited, only the paid line is', async () => {
+    const h = await setupLifecycle();
+    const { customer } = await customerWith(h, 'tok_visa');
+    const sub = await subscribe(h, customer, h.catalog.monthly);
+    h.clock.set(NOW_MS + 10 * DAY_MS);
+    await h.json('POST', `/v1/customers/${customer}/payment_methods`, { body: { token: 'tok_threeDSecureRequired', set_default: true } });
+    const key = await portalToken(h, customer);
+    const change = await h.json<Record<string, unknown>>('POST', `/v1/portal/subscriptions/${sub.id}/change`, { key, body: { items: [{ price: h.catalog.yearly }] } });
+    expect(change.status).toBe('requires_action');
+    await h.json('POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { at_period_end: false, prorate: true } });
+    expect((await h.json<Record<string, unknown>>('GET', `/v1/invoices/${String(change.invoice)}`)).status).toBe('void');
+    // As in the first case: 1965 + 413 credited, 935 revenue, nothing receivable.
+    expect(await books(h, customer)).toEqual({ deferred: 0, revenue: -935, tax: -(609 - 413), credit: -2378, receivable: 0 });
     await expectLedgerBalanced(h);
     h.close();
   });
