@@ -35,9 +35,9 @@ function eagerPricingExtras() {
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]pricing[\\/]lazy-parts\.ts$/ }, async ({ path }) => {
         const source = await readFile(path, 'utf8');
-        const eager = source.replace("import('./extras.js')", 'Promise.resolve(eagerExtras)');
-        if (eager === source) throw new Error(`${path} no longer loads ./extras.js with import(): update eagerPricingExtras()`);
-        return { contents: `import * as eagerExtras from './extras.js';\n${eager}`, loader: 'ts' };
+        const eager = source.replace("lazyModule(() => import('./extras.js'))", 'loadedModule(eagerExtras)');
+        if (eager === source) throw new Error(`${path} no longer loads ./extras.js with lazyModule(import()): update eagerPricingExtras()`);
+        return { contents: `import * as eagerExtras from './extras.js';\nimport { loadedModule } from './lazy-module.js';\n${eager}`, loader: 'ts' };
       });
     },
   };

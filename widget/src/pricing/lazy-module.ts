@@ -44,3 +44,12 @@ export function lazyModule<M>(loader: () => Promise<M>): LazyModule<M> {
     },
   };
 }
+
+/**
+ * A {@link LazyModule} that is already there. Builds that carry everything anyway (abona.js, see
+ * eagerPricingExtras in scripts/bundles.mjs) use it instead of the import(), so the first table
+ * renders without waiting a turn for a module it already has.
+ */
+export function loadedModule<M>(module: M): LazyModule<M> {
+  return { value: module, ready: true, load: () => Promise.resolve(module) };
+}
