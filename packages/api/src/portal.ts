@@ -110,7 +110,7 @@ export type PortalListParams = z.infer<typeof PortalListParams>;
  * The customer's own billing objects, in the same shapes as the secret-key API
  * (`SubscriptionWire`, `InvoiceWire`, `PaymentMethodWire`) minus the vendor's `metadata`.
  */
-export type PortalSubscription = Omit<SubscriptionWire, 'metadata'>;
+export type PortalSubscription = Omit<SubscriptionWire, 'metadata' | 'cancellation_details'>;
 export type PortalInvoice = Omit<InvoiceWire, 'metadata'>;
 export type PortalPaymentMethod = PaymentMethodWire;
 

@@ -7,7 +7,7 @@ import type { PriceRow } from '../db/schema.js';
 import { toCustomer, type CustomerView } from '../resources/customers/serialize.js';
 import { toInvoice } from '../resources/invoices/serialize.js';
 import { toPaymentMethod } from '../resources/payment-methods/serialize.js';
-import { toSubscriptionWithLifecycle } from '../resources/subscriptions/change-serialize.js';
+import { toSubscription } from '../resources/subscriptions/serialize.js';
 import type { InvoiceLineRow, InvoiceRow, PaymentMethodRow, SubscriptionRow } from './repository.js';
 
 export function toPortalCustomer(view: CustomerView): PortalCustomer {
@@ -26,24 +26,9 @@ export function toPortalCustomer(view: CustomerView): PortalCustomer {
   };
 }
 
-/** What the lifecycle adds to a portal subscription, as the secret-key API shows it. */
-export interface PortalSubscriptionLifecycle {
-  /** For `expected_version` on changes. */
-  version: number;
-  /** A downgrade waiting for the period end, so it survives a reload. */
-  scheduled_change: { items: { price: string; quantity: number }[]; effective_at: string } | null;
-  pause_collection: { resumes_at: string | null } | null;
-}
-
-/**
- * A subscription as the secret-key API shows it (`toSubscriptionWithLifecycle`: version,
- * scheduled change, pause), without the vendor's metadata and cancellation notes.
- */
-export function toPortalSubscription(
-  row: SubscriptionRow,
-  prices: ReadonlyMap<string, PriceRow>,
-): PortalSubscription & PortalSubscriptionLifecycle {
-  const { metadata: _metadata, cancellation_details: _details, ...visible } = toSubscriptionWithLifecycle(row, prices);
+/** A subscription as the secret-key API shows it, without the vendor's metadata and cancellation notes. */
+export function toPortalSubscription(row: SubscriptionRow, prices: ReadonlyMap<string, PriceRow>): PortalSubscription {
+  const { metadata: _metadata, cancellation_details: _details, ...visible } = toSubscription(row, prices);
   return visible;
 }
 

@@ -112,6 +112,14 @@ export const SubscriptionWire = z.strictObject({
   metadata: z.record(z.string(), z.string()),
   livemode: z.boolean(),
   created: IsoTime,
+  /** Increases with every write: send it back as `expected_version` so a stale change is refused. */
+  version: z.int(),
+  /** A change waiting for the period end (a downgrade), until it applies or is dropped. */
+  scheduled_change: z.nullable(z.strictObject({ items: z.array(z.strictObject({ price: z.string(), quantity: z.int() })), effective_at: IsoTime })),
+  /** Set while paused; `resumes_at` null means until resumed by hand. */
+  pause_collection: z.nullable(z.strictObject({ resumes_at: z.nullable(IsoTime) })),
+  /** Why it was canceled, as the customer or the vendor said. */
+  cancellation_details: z.nullable(z.strictObject({ reason: z.string(), feedback: z.nullable(z.string()), comment: z.nullable(z.string()) })),
 });
 export type SubscriptionWire = z.infer<typeof SubscriptionWire>;
 

@@ -4,13 +4,13 @@ import type { Db } from '../../db/client.js';
 import { readBody } from '../../http/body.js';
 import type { AppEnv } from '../../http/env.js';
 import type { LifecycleService } from '../../lifecycle/service.js';
-import { toSubscriptionWithLifecycle } from './change-serialize.js';
+import { toSubscription } from './serialize.js';
 import type { SubscriptionRow } from './repository.js';
 import { pricesOf } from './state.js';
 
 /** Cancel, uncancel, pause and resume with the secret key, on `/v1/subscriptions/:id/…`. */
 export function subscriptionCancelRoutes(db: Db, lifecycle: LifecycleService) {
-  const answer = async (row: SubscriptionRow) => toSubscriptionWithLifecycle(row, await pricesOf(db, row.livemode, [row]));
+  const answer = async (row: SubscriptionRow) => toSubscription(row, await pricesOf(db, row.livemode, [row]));
   return new Hono<AppEnv>()
     .post('/:id/cancel', async (c) => {
       const params = await readBody(c, SubscriptionCancelParams);

@@ -3,7 +3,6 @@ import { toIso, type InvoiceLine, type InvoiceLineDraft, type PlanChangePreview 
 import type { PriceRow } from '../../db/schema.js';
 import type { ChangeOutcome } from '../../lifecycle/changes.js';
 import { toTaxAmountWire } from '../invoices/serialize.js';
-import type { SubscriptionRow } from './repository.js';
 import { toSubscription } from './serialize.js';
 
 /** A line as the engine made it: drafts (no discount or tax yet) and built lines alike. */
@@ -63,16 +62,5 @@ export function toChangeResult(outcome: ChangeOutcome, prices: ReadonlyMap<strin
     invoice: outcome.invoice?.id ?? null,
     action: outcome.action ? { id: outcome.action.id, client_secret: outcome.action.clientSecret, type: 'three_d_secure' } : null,
     failure: null,
-  };
-}
-
-/** `toSubscription` plus what the lifecycle adds: the version (for `expected_version`), the scheduled change, pause and cancellation details. */
-export function toSubscriptionWithLifecycle(row: SubscriptionRow, prices: ReadonlyMap<string, PriceRow>) {
-  return {
-    ...toSubscription(row, prices),
-    version: row.version,
-    scheduled_change: row.scheduledChange ? { items: row.scheduledChange.items.map((i) => ({ price: i.priceId, quantity: i.quantity })), effective_at: toIso(row.scheduledChange.effectiveAtMs) } : null,
-    pause_collection: row.status === 'paused' ? { resumes_at: row.pauseResumesAt === null ? null : toIso(row.pauseResumesAt) } : null,
-    cancellation_details: row.cancellation ? { reason: row.cancellation.reason, feedback: row.cancellation.feedback ?? null, comment: row.cancellation.comment ?? null } : null,
   };
 }

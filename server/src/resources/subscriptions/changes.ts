@@ -9,7 +9,8 @@ import type { LifecycleService } from '../../lifecycle/service.js';
 import { toUpcomingInvoice } from '../../lifecycle/upcoming.js';
 import type { UsageService } from '../usage/service.js';
 import { toSubscriptionUsage } from '../usage/serialize.js';
-import { toChangePreview, toChangeResult, toSubscriptionWithLifecycle } from './change-serialize.js';
+import { toChangePreview, toChangeResult } from './change-serialize.js';
+import { toSubscription } from './serialize.js';
 import { pricesOf } from './state.js';
 
 /**
@@ -32,7 +33,7 @@ export function subscriptionChangeRoutes(db: Db, lifecycle: LifecycleService, us
     })
     .delete('/:id/scheduled_change', async (c) => {
       const row = await lifecycle.changes.unschedule({ livemode: c.var.auth.livemode }, c.req.param('id'));
-      return c.json(toSubscriptionWithLifecycle(row, await pricesOf(db, row.livemode, [row])));
+      return c.json(toSubscription(row, await pricesOf(db, row.livemode, [row])));
     })
     .get('/:id/upcoming_invoice', async (c) => c.json(toUpcomingInvoice(await lifecycle.upcoming({ livemode: c.var.auth.livemode }, c.req.param('id')))))
     .get('/:id/usage', async (c) => c.json(toSubscriptionUsage(await usage.current({ livemode: c.var.auth.livemode }, c.req.param('id')))))

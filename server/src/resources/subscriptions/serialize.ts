@@ -53,5 +53,9 @@ export function toSubscription(
     metadata: row.metadata,
     livemode: row.livemode,
     created: toIso(row.createdAt),
+    version: row.version,
+    scheduled_change: row.scheduledChange ? { items: row.scheduledChange.items.map((i) => ({ price: i.priceId, quantity: i.quantity })), effective_at: toIso(row.scheduledChange.effectiveAtMs) } : null,
+    pause_collection: row.status === 'paused' ? { resumes_at: iso(row.pauseResumesAt) } : null,
+    cancellation_details: row.cancellation ? { reason: row.cancellation.reason, feedback: row.cancellation.feedback ?? null, comment: row.cancellation.comment ?? null } : null,
   };
 }
