@@ -17,6 +17,7 @@ export * from './webhook-endpoints.js';
 export * from './events.js';
 export * from './emails.js';
 export * from './portal.js';
+export * from './portal-pay.js';
 export * from './test-clocks.js';
 export * from './entitlements.js';
 export * from './lifecycle.js';

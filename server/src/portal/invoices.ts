@@ -4,7 +4,7 @@ import { readBody } from '../http/body.js';
 import { registerRoutes, type RouteSpec } from '../openapi/registry.js';
 import { invoicePdf, pdfHeaders } from '../resources/invoices/pdf.js';
 import type { PortalEnv } from './env.js';
-import { PortalInvoiceCompletePaymentParams, PortalInvoicePayment, PortalInvoicePayParams } from './pay-params.js';
+import { PortalInvoiceCompletePaymentParams, PortalInvoicePayment, PortalInvoicePayParams } from '@abona/api';
 import { portalPayService, type PortalPayDeps } from './pay.js';
 
 const tag = 'Portal';

@@ -1,4 +1,4 @@
-import type { PortalInvoice } from '@abona/api';
+import type { PortalInvoice, PortalInvoiceCompletePaymentParams, PortalInvoicePayParams } from '@abona/api';
 import { CoreError } from '@abona/core';
 import { asPaymentMethodError, CardDeclined } from '../billing/errors.js';
 import type { BillingService } from '../billing/service.js';
@@ -12,7 +12,6 @@ import type { LifecycleService } from '../lifecycle/service.js';
 import type { InvoiceRow } from '../resources/invoices/repository.js';
 import { paymentRepository, type PaymentRow } from '../resources/payments/repository.js';
 import type { Clocks } from '../resources/test-clocks/clocks.js';
-import type { PortalInvoiceCompletePaymentParams, PortalInvoicePayParams } from './pay-params.js';
 import type { CustomerScope } from './repository.js';
 import { toPortalInvoice } from './serialize.js';
 import type { PortalService } from './service.js';

@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 
-/*
- * Wire shapes of "Pay now". They belong in @abona/api next to the other portal schemas; they
- * live here until that package takes them (the widget declares the answer's type itself).
- */
+/* Wire shapes of the portal's "Pay now" on an open invoice. */
 const Id = z.string().check(z.minLength(1), z.maxLength(255));
 
 /** `POST /v1/portal/invoices/:id/pay`: one of the customer's methods, or their default. */
@@ -29,3 +26,4 @@ export const PortalInvoicePayment = z.object({
   invoice: z.object({ id: Id, object: z.literal('invoice'), status: z.string(), amount_remaining: z.number() }),
   next_action: z.nullable(z.strictObject({ type: z.literal('three_d_secure'), action_id: Id, client_secret: z.string() })),
 });
+export type PortalInvoicePayment = z.infer<typeof PortalInvoicePayment>;
