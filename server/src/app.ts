@@ -25,6 +25,7 @@ import { testClockRoutes } from './resources/test-clocks/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { checkoutSessionRoutes } from './resources/checkout-sessions/routes.js';
 import { invoiceRoutes } from './resources/invoices/routes.js';
+import { creditNoteRoutes } from './resources/credit-notes/routes.js';
 import { customerPaymentMethodRoutes, tokenizeRoutes } from './resources/payment-methods/routes.js';
 import { subscriptionRoutes } from './resources/subscriptions/routes.js';
 import { subscriptionChangeRoutes } from './resources/subscriptions/changes.js';
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/subscriptions', subscriptionChangeRoutes(deps.db, services.lifecycle, services.usage));
   app.route('/v1/usage_events', usageEventRoutes(services.usage));
   app.route('/v1/invoices', invoiceRoutes(services.invoices));
+  app.route('/v1/credit_notes', creditNoteRoutes(deps.db));
   app.route('/v1/webhook_endpoints', webhookEndpointRoutes(services.webhookEndpoints));
   app.route('/v1/events', eventRoutes(services.events));
   app.route('/v1/emails', emailRoutes(services.emails));

@@ -18,6 +18,7 @@ export * from './events.js';
 export * from './emails.js';
 export * from './portal.js';
 export * from './portal-pay.js';
+export * from './credit-notes.js';
 export * from './test-clocks.js';
 export * from './entitlements.js';
 export * from './lifecycle.js';
