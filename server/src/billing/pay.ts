@@ -227,11 +227,15 @@ export async function payInvoice(db: Db, gateway: PaymentGateway, input: PayInvo
     const invoice = await invoiceRepository.find(tx, livemode, invoiceId);
     if (!invoice) throw new InvalidRequest(`No such invoice: '${invoiceId}'`, 'invoice', 'resource_missing');
     if (invoice.status !== 'open') return { done: 'already_paid' as const, invoice };
-    const method = await choosePaymentMethod(tx, invoice, input.paymentMethod);
-    if (!method) return { done: 'no_payment_method' as const, invoice };
+    const chosen = await choosePaymentMethod(tx, invoice, input.paymentMethod);
+    if (!chosen) return { done: 'no_payment_method' as const, invoice };
     const attempt = invoice.attemptCount + 1;
     const idempotencyKey = deriveIdempotencyKey('invoice_payment', invoice.id, attempt);
     let payment = await paymentRepository.findByIdempotencyKey(tx, livemode, idempotencyKey);
+    // An attempt already started (a double click, a retry after a crash) is replayed exactly as
+    // it began, with its own method: the same key with another card would be refused by the
+    // gateway, and the first charge may well have gone through.
+    const method = (payment?.paymentMethodId ? await paymentMethodRepository.find(tx, livemode, payment.paymentMethodId) : undefined) ?? chosen;
     if (!payment) {
       payment = {
         id: ids.next('pay'),

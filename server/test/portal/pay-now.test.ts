@@ -136,5 +136,21 @@ describe('POST /v1/portal/invoices/:id/pay', () => {
     await expectLedgerBalanced(h);
     h.close();
   });
-});
 
+  it('two concurrent clicks with different cards: one charge, on the card of the attempt that started first, and no failed payment', async () => {
+    const h = await setupLifecycle();
+    const s = await pastDue(h);
+    const mastercard = (await h.json<Json>('POST', `/v1/customers/${s.customer}/payment_methods`, { body: { token: 'tok_mastercard' } })).id as string;
+    const [a, b] = await Promise.all([
+      s.portal('POST', `/invoices/${s.invoice.id}/pay`, { payment_method: s.visa }),
+      s.portal('POST', `/invoices/${s.invoice.id}/pay`, { payment_method: mastercard }),
+    ]);
+    expect([((await a.json()) as Json).status, ((await b.json()) as Json).status]).toEqual(['paid', 'paid']);
+    expect(await h.json<Json>('GET', `/v1/invoices/${s.invoice.id}`)).toMatchObject({ status: 'paid', amount_paid: s.invoice.total, amount_remaining: 0 });
+    const onSession = `invoice_id = '${s.invoice.id}' and off_session = 0`;
+    expect(await countRows(h, 'payments', `${onSession} and status = 'succeeded'`)).toBe(1);
+    expect(await countRows(h, 'payments', `${onSession} and status = 'failed'`)).toBe(0);
+    await expectLedgerBalanced(h);
+    h.close();
+  });
+});
