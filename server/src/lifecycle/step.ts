@@ -150,8 +150,15 @@ async function doStep(tx: Executor, deps: LifecycleDeps, cache: RunCache, row: S
   }
 
   if (row.status === 'paused' && row.pauseResumesAt !== null && nowMs >= row.pauseResumesAt) {
+    // At the scheduled instant, however late the run: inside the period already billed the cycle
+    // continues and nothing is invoiced (as a resume by hand); after it a new cycle starts then.
+    const resumesAtMs = row.pauseResumesAt;
+    if (resumesAtMs < core.currentPeriod.endMs) {
+      const resumed = transition(core, 'resume', resumesAtMs);
+      return saveTransition(tx, deps, row, { ...resumed, anchorMs: core.anchorMs, currentPeriod: core.currentPeriod }, nowMs, { pausedAt: null });
+    }
     let lines: InvoiceLineDraft[];
-    ({ core, lines } = await renewalDraft(tx, row, core, 'resume', nowMs, names));
+    ({ core, lines } = await renewalDraft(tx, row, core, 'resume', resumesAtMs, names));
     const billed = await billSubscription(tx, deps, cache, { row, core, customer, lines, period: core.currentPeriod, billingReason: 'subscription_cycle', dedupeKey: cycleKey(row.id, core.currentPeriod.startMs, 'resume'), atMs: nowMs });
     current = await saveTransition(tx, deps, row, core, nowMs, { pendingLines: [], pausedAt: null, latestInvoiceId: billed.invoice.id });
     if (billed.invoice.status === 'open') charge.push(billed.invoice.id);

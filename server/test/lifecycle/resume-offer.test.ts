@@ -56,6 +56,47 @@ describe('resume now', () => {
   });
 });
 
+describe('a scheduled resume (pause with resumes_at)', () => {
+  it('inside the paid period the billing run resumes the same cycle without an invoice; the renewal comes at the period end', async () => {
+    const h = await setupLifecycle();
+    const { customer } = await customerWith(h, 'tok_visa');
+    const sub = await subscribe(h, customer, h.catalog.monthly);
+    // Paused Jan 25, to resume Feb 1 12:00: still inside Jan 15 – Feb 15, already paid.
+    h.clock.set(NOW_MS + 10 * DAY_MS);
+    await h.json('POST', `/v1/subscriptions/${sub.id}/pause`, { body: { resumes_at: '2026-02-01T12:00:00.000Z' } });
+    await h.services.lifecycle.runDue({ nowMs: Date.UTC(2026, 1, 1, 13) });
+    expect(await h.json<Json>('GET', `/v1/subscriptions/${sub.id}`)).toMatchObject({ status: 'active', current_period_start: '2026-01-15T12:00:00.000Z', current_period_end: '2026-02-15T12:00:00.000Z', pause_collection: null });
+    expect(await invoicesOf(h, sub.id)).toHaveLength(1);
+    // A rerun changes nothing; the period end renews once: 2900 + 21 % VAT (609) = 3509.
+    await h.services.lifecycle.runDue({ nowMs: Date.UTC(2026, 1, 1, 14) });
+    await h.services.lifecycle.runDue({ nowMs: Date.UTC(2026, 1, 15, 13) });
+    expect(periods(await invoicesOf(h, sub.id))).toEqual([
+      ['subscription_create', '2026-01-15T12:00:00.000Z', '2026-02-15T12:00:00.000Z', 3509],
+      ['subscription_cycle', '2026-02-15T12:00:00.000Z', '2026-03-15T12:00:00.000Z', 3509],
+    ]);
+    await expectLedgerBalanced(h);
+    h.close();
+  });
+
+  it('after the paid period the billing run starts a new cycle at resumes_at and invoices it', async () => {
+    const h = await setupLifecycle();
+    const { customer } = await customerWith(h, 'tok_visa');
+    const sub = await subscribe(h, customer, h.catalog.monthly);
+    h.clock.set(NOW_MS + 10 * DAY_MS);
+    await h.json('POST', `/v1/subscriptions/${sub.id}/pause`, { body: { resumes_at: '2026-03-01T00:00:00.000Z' } });
+    await h.services.lifecycle.runDue({ nowMs: Date.UTC(2026, 1, 16) });
+    expect(await invoicesOf(h, sub.id)).toHaveLength(1);
+    await h.services.lifecycle.runDue({ nowMs: Date.UTC(2026, 2, 1, 1) });
+    const invoices = await invoicesOf(h, sub.id);
+    expect(periods(invoices)).toEqual([
+      ['subscription_create', '2026-01-15T12:00:00.000Z', '2026-02-15T12:00:00.000Z', 3509],
+      ['subscription_cycle', '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z', 3509],
+    ]);
+    expect(await h.json<Json>('GET', `/v1/subscriptions/${sub.id}`)).toMatchObject({ status: 'active' });
+    h.close();
+  });
+});
+
 describe('the retention offer', () => {
   it('accepting it applies the coupon, withdraws the cancel, and the next invoice shows the discount to the cent', async () => {
     const h = await setupLifecycle();
