@@ -1,7 +1,4 @@
 import { css } from 'lit';
-import { errorStateStyles } from '../shared/error-state.js';
-import { skeletonStyles } from '../shared/skeleton.js';
-import { baseStyles, buttonStyles, tokenStyles } from '../theme/tokens.styles.js';
 import { walletSheetStyles } from '../wallet/wallet-sheet.styles.js';
 
 /*
@@ -10,23 +7,6 @@ import { walletSheetStyles } from '../wallet/wallet-sheet.styles.js';
  * sits in a full page, under a pricing table or in a dialog.
  */
 const layout = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-  }
-  .checkout {
-    position: relative;
-    padding: calc(var(--_space) * 1.5);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-  }
-  .checkout-dialog .checkout {
-    padding: 0;
-    border: 0;
-    box-shadow: none;
-  }
   .layout {
     display: grid;
     gap: calc(var(--_space) * 1.5);
@@ -52,9 +32,6 @@ const layout = css`
     .summary-body {
       display: block !important;
     }
-  }
-  .checkout-dialog::part(panel) {
-    width: min(58rem, calc(100vw - 2rem));
   }
 `;
 
@@ -366,13 +343,6 @@ const states = css`
     font-size: 0.75rem;
     white-space: nowrap;
   }
-  .loading {
-    display: grid;
-    gap: 0.875rem;
-  }
-  .sk-field {
-    height: 2.75rem;
-  }
   .done {
     display: grid;
     justify-items: center;
@@ -425,4 +395,9 @@ const states = css`
   }
 `;
 
-export const checkoutStyles = [tokenStyles, baseStyles, buttonStyles, skeletonStyles, errorStateStyles, walletSheetStyles, layout, form, summary, states];
+/**
+ * The view's styles: the form, the summary and the outcome panels. `<abona-checkout>` adopts
+ * them after its own (checkout-shell.styles.ts: frame, skeleton, theme tokens) when the view
+ * chunk loads.
+ */
+export const checkoutViewStyles = [walletSheetStyles, layout, form, summary, states];

@@ -1,4 +1,5 @@
 import { lazyCatalogs } from '../i18n/lazy-catalogs.js';
+import { checkoutCatalogLoaders } from './catalog-loaders.js';
 import { checkoutEn } from '../i18n/messages/checkout/en.js';
 import { commonEn } from '../i18n/messages/common/en.js';
 import { flowEn } from '../i18n/messages/flow/en.js';
@@ -11,12 +12,7 @@ const checkoutElementEn = { ...commonEn, ...flowEn, ...checkoutEn, ...walletEn }
 export type CheckoutMessageKey = keyof typeof checkoutElementEn;
 
 /**
- * The checkout's catalogs: English in the bundle, every other language its own module loaded the
- * first time a checkout renders in it (as the pricing table does).
+ * The checkout's catalogs: English in the view chunk, every other language its own module loaded
+ * the first time a checkout renders in it (as the pricing table does).
  */
-export const checkoutMessages = lazyCatalogs<CheckoutMessageKey>(checkoutElementEn, {
-  ro: () => import('./locales/ro.js').then((m) => m.checkoutRo),
-  de: () => import('./locales/de.js').then((m) => m.checkoutDe),
-  fr: () => import('./locales/fr.js').then((m) => m.checkoutFr),
-  es: () => import('./locales/es.js').then((m) => m.checkoutEs),
-});
+export const checkoutMessages = lazyCatalogs<CheckoutMessageKey>(checkoutElementEn, checkoutCatalogLoaders);
