@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from './fonts.js';
 import type { DocumentRow, DocumentSection, InvoiceDocument } from './model.js';
 
@@ -38,7 +37,9 @@ const COLUMNS: Record<'lines' | 'credit_notes', readonly Column[]> = {
  * Draws an {@link InvoiceDocument} as an A4 PDF with DejaVu Sans embedded (subset). Pages break
  * between rows, never inside one. The output is the same bytes for the same document and date.
  */
-export function renderInvoicePdf(doc: InvoiceDocument, options: RenderOptions): Promise<Uint8Array> {
+export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderOptions): Promise<Uint8Array> {
+  // Loaded on the first PDF: pdfkit and its font engine add about 23 MB to a server that may never draw one.
+  const { default: PDFDocument } = await import('pdfkit');
   const fonts = dejaVuFonts();
   const pdf = new PDFDocument({
     size: 'A4',
