@@ -29,7 +29,11 @@ import { walletEn } from './messages/wallet/en.js';
 import { walletEs } from './messages/wallet/es.js';
 import { walletFr } from './messages/wallet/fr.js';
 import { walletRo } from './messages/wallet/ro.js';
-import { pricingTableMessages } from '../pricing/messages.js';
+import { commonFeatureEn } from './messages/common/en-features.js';
+import { pricingFirstRenderEn } from './messages/pricing/en-first-render.js';
+import { pricingOnDemandEn } from './messages/pricing/en-on-demand.js';
+import { extras } from '../pricing/lazy-parts.js';
+import { pricingTableMessages, type PricingMessageKey } from '../pricing/messages.js';
 import { supportedLocales } from './locale.js';
 import type { Catalog, Catalogs, Message } from './translate.js';
 
@@ -88,7 +92,13 @@ describe('message catalogs', () => {
   }
 
   describe('pricing table, loaded on demand', () => {
-    it('English is at hand and covers common + pricing, without checkout, portal or flow copy', () => {
+    it('English is at hand for a first render; with the extras chunk it covers common + pricing, without checkout, portal or flow copy', async () => {
+      // What a flat-priced table renders ships with it; what only the on-demand parts render comes with them.
+      for (const key of [...Object.keys(commonFeatureEn), ...Object.keys(pricingFirstRenderEn)]) {
+        expect(pricingTableMessages.catalogs.en[key as PricingMessageKey], key).to.not.equal(undefined);
+      }
+      expect(Object.keys(pricingOnDemandEn).some((k) => k in pricingFirstRenderEn)).to.equal(false);
+      await extras.load();
       const english = pricingTableMessages.catalogs.en;
       expect(Object.keys(english).sort()).to.deep.equal([...Object.keys(commonEn), ...Object.keys(pricingEn)].sort());
       expect(Object.keys(english).some((k) => /^(checkout|portal|flow|wallet)\./.test(k))).to.equal(false);
@@ -96,7 +106,7 @@ describe('message catalogs', () => {
 
     for (const locale of supportedLocales.filter((l) => l !== 'en')) {
       it(`${locale} loads as its own module with every English key`, async () => {
-        await pricingTableMessages.load(locale);
+        await Promise.all([pricingTableMessages.load(locale), extras.load()]);
         expect(pricingTableMessages.ready(locale)).to.equal(true);
         const loaded = pricingTableMessages.catalogs[locale];
         expect(loaded, `${locale} did not load`).to.not.equal(undefined);

@@ -7,11 +7,18 @@ import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
 import { extras } from './lazy-parts.js';
-import { describePrice, pricesFor, type PriceView } from './price-view.js';
+import { describePrice, type PriceView } from './price-view.js';
 import type { PricingInterval, PricingProduct, PricingResponse } from './pricing-response.js';
 
 /** Where a product stands against the customer's current price, or `undefined` outside the portal. */
 export type Relation = 'current' | 'switch' | 'upgrade' | 'downgrade' | undefined;
+
+/** A card's place against the current price, and its call to action's label for it. */
+export interface RelationView {
+  relation: Relation;
+  /** "Current plan", "Upgrade", "Downgrade", "Switch to this plan"; `undefined` outside the portal. */
+  relationLabel: string | undefined;
+}
 
 /** One feature line of a card, as text. */
 export interface FeatureView {
@@ -25,11 +32,10 @@ export interface FeatureView {
 }
 
 /** One card, ready to render. */
-export interface CardView {
+export interface CardView extends RelationView {
   product: PricingProduct;
   /** `undefined` for a "Custom" card (no price for the interval). */
   price: PriceView | undefined;
-  relation: Relation;
   features: FeatureView[];
 }
 
@@ -40,7 +46,8 @@ export function describeCards(data: PricingResponse, interval: PricingInterval, 
   return data.products.map((product) => ({
     product,
     price: describePrice(product, interval, locale, t, extras.value),
-    relation: relationOf(product, data, interval, currentPrice),
+    // Portal mode (a current price) loads the extras chunk with the table, so this is there.
+    ...(currentPrice && extras.value ? extras.value.describeRelation(product, data, interval, currentPrice, t) : { relation: undefined, relationLabel: undefined }),
     features: data.features.map((feature) => {
       const own = product.features.find((f) => f.key === feature.key);
       const value = own?.value ?? false;
@@ -56,20 +63,4 @@ export function describeCards(data: PricingResponse, interval: PricingInterval, 
       };
     }),
   }));
-}
-
-/** Where a product stands against the customer's current price: same, above, below, or no portal session. */
-export function relationOf(product: PricingProduct, data: PricingResponse, interval: PricingInterval, currentPrice: string | undefined): Relation {
-  if (!currentPrice) return undefined;
-  const shown = pricesFor(product, interval).main;
-  if (shown?.id === currentPrice) return 'current';
-  if (product.prices.some((p) => p.id === currentPrice)) return 'switch';
-  const currentProduct = data.products.find((p) => p.prices.some((price) => price.id === currentPrice));
-  if (!currentProduct) return undefined;
-  const theirs = pricesFor(currentProduct, interval).main ?? currentProduct.prices.find((p) => p.id === currentPrice);
-  const perUnit = (p: typeof shown) => p?.unit_display_amount ?? p?.display_amount;
-  const mine = perUnit(shown);
-  const current = perUnit(theirs);
-  if (mine !== undefined && current !== undefined && mine !== current) return mine > current ? 'upgrade' : 'downgrade';
-  return data.products.indexOf(product) > data.products.indexOf(currentProduct) ? 'upgrade' : 'downgrade';
 }

@@ -14,12 +14,13 @@ export interface LazyModule<M> {
 /**
  * Wraps a dynamic import so render code can ask synchronously whether it is there. Kept out of
  * the first download on purpose: the table's budget counts only what every page needs.
+ * `onLoad` runs once with the module before `value` is set (e.g. to register the copy it brings).
  *
  * @example
  * const tiers = lazyModule(() => import('./tier-table.js'));
  * if (!tiers.ready) void tiers.load().then(() => this.requestUpdate());
  */
-export function lazyModule<M>(loader: () => Promise<M>): LazyModule<M> {
+export function lazyModule<M>(loader: () => Promise<M>, onLoad?: (module: M) => void): LazyModule<M> {
   let value: M | undefined;
   let failed = false;
   let pending: Promise<M | undefined> | undefined;
@@ -32,7 +33,10 @@ export function lazyModule<M>(loader: () => Promise<M>): LazyModule<M> {
     },
     load() {
       pending ??= loader().then(
-        (module) => (value = module),
+        (module) => {
+          onLoad?.(module);
+          return (value = module);
+        },
         () => {
           // A chunk that could not be fetched (offline CDN, CSP): render without it; retry later.
           failed = true;
@@ -50,6 +54,7 @@ export function lazyModule<M>(loader: () => Promise<M>): LazyModule<M> {
  * eagerPricingExtras in scripts/bundles.mjs) use it instead of the import(), so the first table
  * renders without waiting a turn for a module it already has.
  */
-export function loadedModule<M>(module: M): LazyModule<M> {
+export function loadedModule<M>(module: M, onLoad?: (module: M) => void): LazyModule<M> {
+  onLoad?.(module);
   return { value: module, ready: true, load: () => Promise.resolve(module) };
 }

@@ -4,15 +4,16 @@
  */
 import type { CSSResult } from 'lit';
 import { lazyModule } from './lazy-module.js';
+import { addEnglish } from './messages.js';
 import type { PricingState } from './pricing-store.js';
 
-/** The stepper, interval switch, tier table, usage lines, error panel and checkout opener. */
-export const extras = lazyModule(() => import('./extras.js'));
+/** Seat, tier and usage prices, the interval switch and currency menu, the error panel, portal mode and the checkout opener (extras.ts). */
+export const extras = lazyModule(() => import('./extras.js'), (module) => addEnglish(module.onDemandEn));
 
 /** True when a render of `state` needs {@link extras} before it can show more than the skeleton. */
 export function needsExtras(state: PricingState): boolean {
   if (state.status === 'error' && state.error) return true;
-  if ((state.data?.intervals.length ?? 0) > 1) return true;
+  if ((state.data?.intervals.length ?? 0) > 1 || (state.data?.available_currencies.length ?? 0) > 1) return true;
   for (const product of state.data?.products ?? []) {
     for (const price of product.prices) {
       // Over-approximates describePrice's rules: loading the chunk once too often beats a flash.
@@ -25,5 +26,5 @@ export function needsExtras(state: PricingState): boolean {
 
 /** Styles that arrive with the extras chunk, to adopt next to the table's own. */
 export function lazyStyles(): CSSResult[] {
-  return extras.value ? [extras.value.tierStyles, extras.value.errorStateStyles] : [];
+  return extras.value ? [extras.value.statusTokenStyles, extras.value.onDemandStyles, extras.value.tierStyles, extras.value.errorStateStyles] : [];
 }

@@ -3,7 +3,6 @@ import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
 import type { PricingInterval, PricingPrice, PricingProduct, PricingTier } from './pricing-response.js';
-import type { UsageView } from './usage-view.js';
 
 /** A card's price, as text ready to render. Every amount comes from the server; nothing is computed. */
 export interface PriceView {
@@ -52,68 +51,46 @@ export function perInterval(price: Pick<PricingPrice, 'interval' | 'interval_cou
   return t(`pricing.per.${price.interval}`, { count: price.interval_count });
 }
 
+/** What the extras chunk adds to {@link describePrice}: seat, tier and usage prices (price-details.ts). */
+export interface PriceDetails {
+  refinePrice(view: PriceView, prices: ProductPrices, locale: string, t: Translate<PricingMessageKey>): void;
+}
+
 /**
  * Describes a product's price for one interval in the customer's locale. Returns `undefined`
- * when the product has no price for that interval (a "Custom" / contact-sales card). Usage
- * prices are described by `usage` (usage-view.ts, in the extras chunk that loads when a response
- * has usage prices); without it they are left out.
+ * when the product has no price for that interval (a "Custom" / contact-sales card). Flat and
+ * package prices are described here; seat, tiered and usage prices are refined by `details`
+ * (price-details.ts, in the extras chunk that loads when a response has them). Without it (the
+ * chunk failed to load) such a card shows its plain amount per interval.
  */
-export function describePrice(product: PricingProduct, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>, usage?: UsageView): PriceView | undefined {
-  const { main, metered } = pricesFor(product, interval);
-  const headline = main ?? metered[0];
-  if (!headline) return undefined;
-  const money = (minor: number, trim = true) => formatMoney(minor, headline.currency, locale, { trimZeroFraction: trim });
-  const unit = (price: PricingPrice) => price.unit_label ?? t('pricing.unit.default');
+export function describePrice(product: PricingProduct, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>, details?: PriceDetails): PriceView | undefined {
+  const prices = pricesFor(product, interval);
+  const { main } = prices;
+  if (!main && !prices.metered[0]) return undefined;
   const view: PriceView = { before: '', after: '', amount: '', per: '', notes: [], total: undefined, usage: [], stepper: undefined, tiers: undefined };
-
   if (main) {
-    const minQuantity = main.min_quantity ?? 1;
-    const seatsChosen = main.quantity > minQuantity;
-    if (main.model === 'per_unit') {
-      view.amount = money(main.unit_display_amount ?? main.display_amount);
-      view.per = `${t('pricing.perUnit', { unit: unit(main) })} ${perInterval(main, t)}`;
-      if (main.quantity > 1) view.total = t('pricing.total', { amount: money(main.display_amount, false) });
-    } else if (main.model === 'flat' && main.monthly_display_amount !== undefined && main.interval === 'year') {
+    const money = (minor: number) => formatMoney(minor, main.currency, locale, { trimZeroFraction: true });
+    if (main.model === 'flat' && main.monthly_display_amount !== undefined && main.interval === 'year') {
       view.amount = money(main.monthly_display_amount);
       view.per = t('pricing.per.month', { count: 1 });
       view.notes.push(t('pricing.billedYearly', { amount: money(main.display_amount) }));
     } else {
       view.amount = money(main.display_amount);
       view.per = perInterval(main, t);
-      if ((main.model === 'graduated' || main.model === 'volume') && !seatsChosen) {
-        [view.before = '', view.after = ''] = t('pricing.from', { amount: '\u0000' }).split('\u0000');
-      }
       if (main.model === 'package' && main.package_size !== undefined) {
-        view.notes.push(t('pricing.package', { size: formatNumber(main.package_size, locale), unit: unit(main) }));
+        view.notes.push(t('pricing.package', { size: formatNumber(main.package_size, locale), unit: unitLabel(main, t) }));
       }
     }
     const taxNote = describeTax(main, t);
     if (taxNote) view.notes.push(taxNote);
-    if (main.model === 'per_unit' || main.model === 'graduated' || main.model === 'volume') {
-      const max = main.max_quantity ?? 0;
-      if (max === 0 || max > minQuantity) view.stepper = { value: main.quantity, min: minQuantity, max };
-    }
-    if ((main.model === 'graduated' || main.model === 'volume') && main.tiers?.length) {
-      view.tiers = { model: main.model, tiers: main.tiers, currency: main.currency };
-    }
-  } else if (metered[0] && usage) {
-    // A pure usage plan: the rate is the headline.
-    const rate = usage.usageHeadline(metered[0], locale, t);
-    view.amount = rate.amount;
-    view.per = t('pricing.perUnit', { unit: unit(metered[0]) });
-    if (rate.firstFree) view.notes.push(rate.firstFree);
-    const taxNote = describeTax(metered[0], t);
-    if (taxNote) view.notes.push(taxNote);
   }
-
-  for (const price of usage ? (main ? metered : metered.slice(1)) : []) {
-    const line = usage?.describeUsage(price, locale, t);
-    if (line) view.usage.push(line);
-    if (!view.tiers && (price.model === 'graduated' || price.model === 'volume') && (price.tiers?.length ?? 0) > 2) {
-      view.tiers = { model: price.model, tiers: price.tiers ?? [], currency: price.currency };
-    }
-  }
+  details?.refinePrice(view, prices, locale, t);
   return view;
+}
+
+/** The vendor's unit label ("seat", "API call"), or "unit". */
+export function unitLabel(price: Pick<PricingPrice, 'unit_label'>, t: Translate<PricingMessageKey>): string {
+  return price.unit_label ?? t('pricing.unit.default');
 }
 
 /** "incl. TVA 21%", "+ VAT 19%", "VAT reverse charged", or nothing. */

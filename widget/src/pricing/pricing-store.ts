@@ -1,6 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { AbonaApiError } from '../api/api-error.js';
-import { apiGet, type ApiTarget } from '../api/request.js';
+import { apiUrl, fetchJson, type Query } from '../api/fetch-json.js';
+import type { ApiTarget } from '../api/request.js';
+import { extras } from './lazy-parts.js';
 import type { PricingQuery, PricingResponse } from './pricing-response.js';
 
 /** Everything the pricing table renders from: data, and whether it is loading or failed. */
@@ -39,7 +41,10 @@ export function createPricingStore(): PricingStore {
     const hasData = previous.data !== undefined && previous.status !== 'error';
     $state.set({ ...previous, status: hasData ? 'ready' : 'loading', error: undefined, refreshing: hasData });
     try {
-      const data = await apiGet<PricingResponse>(target, '/v1/pricing', toQuery(query), current.signal);
+      // Checked here rather than by apiGet: the messages naming the setting to fix travel with the
+      // extras chunk, which the error panel needs anyway. A secret key is never sent.
+      if (target.keyKind !== 'publishable') throw await keyProblem(target);
+      const data = await fetchJson<PricingResponse>(target, apiUrl(target.apiBase, '/v1/pricing', toQuery(query)), { method: 'GET' }, current.signal);
       if (data.object !== 'pricing' || !Array.isArray(data.products)) {
         throw new AbonaApiError('invalid_response', 'invalid_response', 'The pricing response does not match the contract.');
       }
@@ -63,8 +68,17 @@ export function createPricingStore(): PricingStore {
   return { $state, load, abort };
 }
 
-function toQuery(query: PricingQuery): Record<string, string | number | undefined> {
-  const out: Record<string, string | number | undefined> = { currency: query.currency, country: query.country, interval: query.interval };
+/** The configuration error for a key that is not a publishable one, from the extras chunk (or plainer if it cannot load). */
+async function keyProblem(target: ApiTarget): Promise<AbonaApiError> {
+  const module = await extras.load();
+  return (
+    module?.keyError(target) ??
+    new AbonaApiError('configuration', 'invalid_publishable_key', `Abona: ${target.keySource} does not hold a publishable key (pk_test_… or pk_live_…).`, { param: 'publishable-key' })
+  );
+}
+
+function toQuery(query: PricingQuery): Query {
+  const out: Query = { currency: query.currency, country: query.country, interval: query.interval };
   for (const [priceId, quantity] of Object.entries(query.quantity ?? {})) out[`quantity[${priceId}]`] = quantity;
   return out;
 }

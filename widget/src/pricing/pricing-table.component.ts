@@ -1,19 +1,18 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
 import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
-import { formatPercent } from '../i18n/dates.js';
 import { formattingLocale } from '../i18n/locale.js';
 import { createTranslator, type Translate } from '../i18n/translate.js';
-import type { SegmentedControl, SegmentOption } from '../shared/segmented-control/segmented-control.component.js';
-import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.js';
+import type { SegmentedControl } from '../shared/segmented-control/segmented-control.component.js';
 import { skeletonBlock } from '../shared/skeleton.js';
 import { StoreController } from '../state/store-controller.js';
 import { extras, lazyStyles, needsExtras } from './lazy-parts.js';
 import { pricingTableMessages, type PricingMessageKey } from './messages.js';
-import { describeCards, type CardView, type FeatureView, type Relation } from './card-view.js';
+import type { CardChoices } from './card-choices.js';
+import { describeCards, type CardView, type FeatureView } from './card-view.js';
 import { pricesFor, type PriceView } from './price-view.js';
 import type { PricingInterval, PricingProduct, PricingQuery, PricingResponse } from './pricing-response.js';
 import { createPricingStore } from './pricing-store.js';
@@ -24,8 +23,6 @@ export type CtaMode = 'event' | 'checkout-inline' | 'checkout-dialog';
 
 /** Rows every card spans in the shared grid, besides one per feature: head, price, action, footer. */
 const fixedRows = 4;
-/** Seat changes wait this long for the customer to stop clicking before asking the server. */
-const seatDebounceMs = 300;
 
 /**
  * @summary A pricing table: a Monthly | Yearly switch, a card per plan with its price exactly as
@@ -82,20 +79,14 @@ export class PricingTable extends AbonaElement {
   /** The `interval` attribute at first load: a hint to the server, not re-sent on every switch. */
   private preferredInterval: PricingInterval | undefined;
   private loadedAnnounced = false;
-  private seatTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Seats and open tier tables chosen on the cards; made when the extras chunk arrives. */
+  private choices: CardChoices | undefined;
   /** The cards' view model and what it was computed from (compared by identity). */
   private cardViews: { key: readonly unknown[]; cards: CardView[] } | undefined;
   /** The last translator and its language tag: building one per render is waste. */
   private lastTranslator: { tag: string; t: Translate<PricingMessageKey> } | undefined;
   /** How many lazy chunks' styles this shadow root has adopted so far. */
   private adoptedLazyStyles = 0;
-
-  /** Seats chosen per product, as sent to the server (after the debounce). */
-  @state() private requestedSeats: Record<string, number> = {};
-  /** Seats shown in each stepper right now (before the debounce settles). */
-  @state() private shownSeats: Record<string, number> = {};
-  /** Products whose tier table is open. */
-  @state() private openTiers: ReadonlySet<string> = new Set();
 
   /** ISO 4217 currency to price in; defaults to the server's choice for the customer. */
   @property() currency?: string;
@@ -116,7 +107,6 @@ export class PricingTable extends AbonaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.seatTimer);
     // A removed table leaves no request behind; one cut short is sent again on reconnect.
     if (this.store.abort()) this.lastRequestKey = '';
   }
@@ -127,6 +117,8 @@ export class PricingTable extends AbonaElement {
     // The copy of a language other than English is its own chunk: fetch it alongside the prices.
     if (!pricingTableMessages.ready(settings.locale)) void pricingTableMessages.load(settings.locale).then(() => this.requestUpdate());
     if (this.lastRequestKey === '' && this.preferredInterval === undefined) this.preferredInterval = this.interval;
+    // Seat, tier and usage prices need the extras chunk, so it is there whenever a card has them.
+    if (!this.choices && extras.value) this.choices = new extras.value.CardChoices(this);
     const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
     const query = this.query(this.pricing.value.data);
     const key = JSON.stringify([target, query]);
@@ -135,8 +127,9 @@ export class PricingTable extends AbonaElement {
       this.lastRequestKey = key;
       void this.store.load(target, query);
     }
-    // The chunk with the stepper, tiers and error panel, when this data needs it, or checkout a click will.
-    if (!extras.ready && (needsExtras(this.pricing.value) || this.ctaMode !== 'event')) void extras.load().then(() => this.requestUpdate());
+    // The chunk with the stepper, tiers and error panel, when this data needs it, checkout a click
+    // will, or portal mode (known from the attributes, so it loads alongside the prices).
+    if (!extras.ready && (needsExtras(this.pricing.value) || this.ctaMode !== 'event' || this.currentPrice)) void extras.load().then(() => this.requestUpdate());
     const styles = lazyStyles();
     if (styles.length !== this.adoptedLazyStyles && this.shadowRoot) {
       this.adoptedLazyStyles = styles.length;
@@ -167,16 +160,7 @@ export class PricingTable extends AbonaElement {
     if (this.currency) query.currency = this.currency;
     if (this.country) query.country = this.country;
     if (this.preferredInterval) query.interval = this.preferredInterval;
-    const quantity: Record<string, number> = {};
-    for (const product of data?.products ?? []) {
-      const seats = this.requestedSeats[product.id];
-      if (seats === undefined) continue;
-      for (const price of product.prices) {
-        if (price.usage_type !== 'licensed' || price.model === 'flat' || price.model === 'package') continue;
-        const max = price.max_quantity ?? Number.POSITIVE_INFINITY;
-        quantity[price.id] = Math.min(max, Math.max(price.min_quantity ?? 1, seats));
-      }
-    }
+    const quantity = data && this.choices ? this.choices.quantities(data.products) : {};
     if (Object.keys(quantity).length > 0) query.quantity = quantity;
     return query;
   }
@@ -193,22 +177,6 @@ export class PricingTable extends AbonaElement {
 
   private onCurrencyChange(event: Event): void {
     this.currency = (event.target as HTMLSelectElement).value;
-  }
-
-  private onSeatsChange(productId: string, event: Event): void {
-    const seats = (event.target as SeatStepper).value;
-    this.shownSeats = { ...this.shownSeats, [productId]: seats };
-    clearTimeout(this.seatTimer);
-    // The server prices seats (tiers, tax, rounding); wait until the clicking stops, then ask once.
-    this.seatTimer = setTimeout(() => {
-      this.requestedSeats = { ...this.requestedSeats, ...this.shownSeats };
-    }, seatDebounceMs);
-  }
-
-  private toggleTiers(productId: string): void {
-    const next = new Set(this.openTiers);
-    if (!next.delete(productId)) next.add(productId);
-    this.openTiers = next;
   }
 
   private choose(product: PricingProduct, interval: PricingInterval, currency: string): void {
@@ -231,7 +199,7 @@ export class PricingTable extends AbonaElement {
 
   /** True when every chunk the current state needs has arrived (or failed for good). */
   private get partsReady(): boolean {
-    return extras.ready || !needsExtras(this.pricing.value);
+    return extras.ready || (!needsExtras(this.pricing.value) && !this.currentPrice);
   }
 
   /** Loads prices again, e.g. after a network error. */
@@ -251,12 +219,7 @@ export class PricingTable extends AbonaElement {
     if (!copyReady || !this.partsReady) {
       body = this.renderSkeleton(t);
     } else if (status === 'error' && error && extras.value) {
-      const message = error.kind === 'configuration' ? t('common.error.configuration') : error.kind === 'network' ? t('common.error.network') : t('common.error.server');
-      body = extras.value.errorState({
-        title: t('common.error.title'),
-        message,
-        ...(error.kind === 'configuration' ? {} : { retryLabel: t('common.retry'), onRetry: () => this.retry() }),
-      });
+      body = extras.value.renderLoadError(error, t, () => this.retry());
     } else if (!data) {
       body = this.renderSkeleton(t);
     } else if (data.products.length === 0) {
@@ -284,25 +247,10 @@ export class PricingTable extends AbonaElement {
 
   private renderTable(data: PricingResponse, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
     const interval = this.activeInterval;
-    const saving = Math.max(0, ...data.products.map((p) => p.yearly_saving_percent ?? 0));
-    const options: SegmentOption[] = data.intervals.map((value) => ({
-      value,
-      label: t(`pricing.interval.${value}`),
-      ...(value === 'year' && saving > 0 ? { hint: t('pricing.save', { percent: formatPercent(saving, locale) }) } : {}),
-    }));
     const rows = fixedRows + data.features.length;
     return html`<div class="toolbar" part="toolbar">
-        ${options.length > 1
-          ? html`<abona-segmented-control .options=${options} .value=${interval} label=${t('pricing.interval.label')} @change=${this.onIntervalChange}></abona-segmented-control>`
-          : nothing}
-        ${data.available_currencies.length > 1
-          ? html`<label class="currency">
-              <span class="visually-hidden">${t('pricing.currency.label')}</span>
-              <select @change=${this.onCurrencyChange}>
-                ${data.available_currencies.map((c) => html`<option value=${c} ?selected=${c === data.currency}>${c}</option>`)}
-              </select>
-            </label>`
-          : nothing}
+        ${extras.value ? extras.value.renderIntervalSwitch(data, interval, locale, t, this.onIntervalChange) : nothing}
+        ${extras.value ? extras.value.renderCurrencyMenu(data, t, this.onCurrencyChange) : nothing}
       </div>
       <div class="grid ${this.pricing.value.refreshing ? 'refreshing' : ''}" part="grid" data-rows=${rows} data-features=${Math.max(1, data.features.length)}>
         ${this.cards(data, interval, locale, t).map((view) => this.renderCard(view, data, interval, t))}
@@ -336,7 +284,7 @@ export class PricingTable extends AbonaElement {
         <p class="description">${product.description}</p>
       </header>
       <div class="price" part="price">${view ? this.renderPrice(product, view, t) : this.renderCustomPrice(t)}</div>
-      <div class="action">${this.renderCta(product, data, interval, relation, t)}</div>
+      <div class="action">${this.renderCta(card, data, interval, t)}</div>
       ${data.features.length > 0
         ? html`<ul class="features" part="features" aria-label=${t('pricing.features')}>
             ${card.features.map(renderFeature)}
@@ -354,23 +302,7 @@ export class PricingTable extends AbonaElement {
         <span class="per">${view.per}</span>
       </p>
       ${view.notes.map((note) => html`<p class="note">${note}</p>`)}
-      ${view.stepper
-        ? html`<abona-seat-stepper
-            class="seats"
-            .value=${this.shownSeats[product.id] ?? view.stepper.value}
-            .min=${view.stepper.min}
-            .max=${view.stepper.max}
-            label=${t('pricing.seats')}
-            decrease-label=${t('common.stepper.decrease')}
-            increase-label=${t('common.stepper.increase')}
-            @change=${(event: Event) => this.onSeatsChange(product.id, event)}
-          ></abona-seat-stepper>`
-        : nothing}
-      ${view.total ? html`<p class="total">${view.total}</p>` : nothing}
-      ${view.usage.map((line) => html`<p class="usage">${line}</p>`)}
-      ${view.tiers && extras.value
-        ? extras.value.renderTiers(product.id, view.tiers, this.openTiers.has(product.id), formattingLocale(this.settings.locale), t, () => this.toggleTiers(product.id))
-        : nothing}`;
+      ${extras.value && this.choices ? extras.value.renderPriceParts(product.id, view, this.choices, formattingLocale(this.settings.locale), t) : nothing}`;
   }
 
   private renderCustomPrice(t: Translate<PricingMessageKey>): TemplateResult {
@@ -378,30 +310,25 @@ export class PricingTable extends AbonaElement {
       <p class="note">${t('pricing.customNote')}</p>`;
   }
 
-  private renderCta(
-    product: PricingProduct,
-    data: PricingResponse,
-    interval: PricingInterval,
-    relation: Relation,
-    t: Translate<PricingMessageKey>,
-  ): TemplateResult {
-    const style = product.highlight ? 'primary' : 'secondary';
-    const { main } = pricesFor(product, interval);
-    if (product.cta.type === 'contact' || (!main && pricesFor(product, interval).metered.length === 0)) {
-      const label = product.cta.label ?? t('pricing.cta.contact');
-      return product.cta.url
-        ? html`<a class="button ${style} cta" part="cta" href=${product.cta.url}>${label}</a>`
-        : html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
+  private renderCta({ product, relation, relationLabel }: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
+    const { main, metered } = pricesFor(product, interval);
+    const contact = product.cta.type === 'contact' || (!main && metered.length === 0);
+    if (contact && product.cta.url) {
+      return html`<a class="button ${product.highlight ? 'primary' : 'secondary'} cta" part="cta" href=${product.cta.url}>${product.cta.label ?? t('pricing.cta.contact')}</a>`;
     }
-    if (relation === 'current') {
-      return html`<button type="button" class="button secondary cta current" part="cta" aria-disabled="true">${t('pricing.cta.current')}</button>`;
-    }
+    // The current plan's button does nothing: portal mode changes plans from the other cards.
+    const current = !contact && relation === 'current';
     const trialDays = main?.trial_days ?? 0;
-    const label =
-      relation !== undefined
-        ? t(relation === 'switch' ? 'pricing.cta.switch' : relation === 'upgrade' ? 'pricing.cta.upgrade' : 'pricing.cta.downgrade')
-        : (product.cta.label ?? (trialDays > 0 ? t('pricing.cta.trial', { count: trialDays }) : t('pricing.cta.subscribe')));
-    return html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
+    const label = contact
+      ? (product.cta.label ?? t('pricing.cta.contact'))
+      : (relationLabel ?? product.cta.label ?? (trialDays > 0 ? t('pricing.cta.trial', { count: trialDays }) : t('pricing.cta.subscribe')));
+    return html`<button
+      type="button"
+      class="button ${product.highlight && !current ? 'primary' : 'secondary'} cta${current ? ' current' : ''}"
+      part="cta"
+      aria-disabled=${current ? 'true' : nothing}
+      @click=${current ? nothing : () => this.choose(product, interval, data.currency)}
+    >${label}</button>`;
   }
 }
 

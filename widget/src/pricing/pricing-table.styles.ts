@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles, buttonStyles, tokenStyles } from '../theme/tokens.styles.js';
+import { baseStyles, buttonStyles, coreTokenStyles } from '../theme/base.styles.js';
 import { skeletonStyles } from '../shared/skeleton.js';
 
 const layout = css`
@@ -16,19 +16,6 @@ const layout = css`
     justify-content: center;
     gap: calc(var(--_space) * 0.75);
     margin-bottom: calc(var(--_space) * 2);
-  }
-  .currency select {
-    min-height: 2.75rem;
-    padding: 0 2.25rem 0 1rem;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_surface-muted)
-      url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%2394a3b8' stroke-width='1.75' stroke-linecap='round'/%3E%3C/svg%3E")
-      no-repeat right 0.875rem center / 0.875rem;
-    font-weight: 600;
-    font-size: 0.9375rem;
-    cursor: pointer;
-    appearance: none;
   }
   /* Cards share row tracks (subgrid) so names, prices, buttons and each feature line up across
      plans, whatever their text length; cards wrap to fewer columns on narrow containers. */
@@ -119,30 +106,15 @@ const layout = css`
     font-size: 2rem;
     overflow-wrap: anywhere;
   }
-  .from,
   .per {
     color: var(--_text-muted);
     font-size: 0.9375rem;
     font-weight: 500;
   }
-  .note,
-  .total,
-  .usage {
+  .note {
     margin: 0;
     color: var(--_text-muted);
     font-size: 0.875rem;
-  }
-  .total {
-    margin-top: 0.5rem;
-    color: var(--_text);
-    font-weight: 600;
-  }
-  .usage {
-    margin-top: 0.5rem;
-    color: var(--_text);
-  }
-  .seats {
-    margin-top: calc(var(--_space) * 0.875);
   }
   .action {
     display: flex;
@@ -152,11 +124,6 @@ const layout = css`
   }
   .cta {
     width: 100%;
-  }
-  .cta.current {
-    cursor: default;
-    color: var(--_text-muted);
-    background: var(--_surface-muted);
   }
   .features {
     display: grid;
@@ -269,7 +236,9 @@ const layout = css`
 `;
 
 /**
- * What every table renders with. The tier table's and the error panel's styles come with their
- * lazy chunks (tier-table.ts, shared/error-state.ts) and are adopted when those arrive.
+ * What every table renders with. The status colours (read by the interval switch's saving hint
+ * and the error panel), the styles of seat, tier and usage prices, the currency menu, the error
+ * panel and the portal's current plan come with the lazy extras chunk (extras.ts) and are
+ * adopted when it arrives.
  */
-export const pricingTableStyles = [tokenStyles, baseStyles, buttonStyles, skeletonStyles, layout];
+export const pricingTableStyles = [coreTokenStyles, baseStyles, buttonStyles, skeletonStyles, layout];

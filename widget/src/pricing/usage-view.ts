@@ -9,12 +9,6 @@ import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
 import type { PricingPrice, PricingTier } from './pricing-response.js';
 
-/** What describePrice needs from this module, passed in once the extras chunk is loaded. */
-export interface UsageView {
-  describeUsage: typeof describeUsage;
-  usageHeadline: typeof usageHeadline;
-}
-
 /** The headline of a pure usage plan: its rate ("€0.002"), and "First 10,000 free" when the first tier is free. */
 export function usageHeadline(price: PricingPrice, locale: string, t: Translate<PricingMessageKey>): { amount: string; firstFree: string | undefined } {
   const rate = usageRate(price);

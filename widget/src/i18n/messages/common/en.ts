@@ -1,12 +1,12 @@
 import type { Message } from '../../translate.js';
+import { commonFeatureEn } from './en-features.js';
 
 /** Strings every element uses: loading, errors, included / not included, steppers. English, the source of the keys. */
 export const commonEn = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.close': 'Close',
-  'common.included': 'Included',
-  'common.notIncluded': 'Not included',
+  ...commonFeatureEn,
   'common.error.title': 'Something went wrong',
   'common.error.network': "We couldn't reach the server. Check your connection and try again.",
   'common.error.server': 'Something went wrong on our side. Try again in a moment.',

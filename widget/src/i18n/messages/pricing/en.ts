@@ -1,61 +1,8 @@
-import type { Message } from '../../translate.js';
+import { pricingFirstRenderEn } from './en-first-render.js';
+import { pricingOnDemandEn } from './en-on-demand.js';
 
-/** Strings of `<abona-pricing-table>`. `{unit}` is the vendor's own unit label ("seat", "API call"). English, the source of the keys. */
-export const pricingEn = {
-  'pricing.label': 'Plans and pricing',
-  'pricing.loading': 'Loading prices…',
-  'pricing.updating': 'Updating price…',
-  'pricing.empty': 'No plans are available right now.',
-  'pricing.interval.label': 'Billing period',
-  'pricing.interval.day': 'Daily',
-  'pricing.interval.week': 'Weekly',
-  'pricing.interval.month': 'Monthly',
-  'pricing.interval.year': 'Yearly',
-  'pricing.save': 'Save {percent}',
-  'pricing.currency.label': 'Currency',
-  'pricing.per.day': { one: '/ day', other: '/ {count} days' },
-  'pricing.per.week': { one: '/ week', other: '/ {count} weeks' },
-  'pricing.per.month': { one: '/ month', other: '/ {count} months' },
-  'pricing.per.year': { one: '/ year', other: '/ {count} years' },
-  'pricing.perUnit': 'per {unit}',
-  'pricing.unit.default': 'unit',
-  'pricing.from': 'from {amount}',
-  'pricing.total': '{amount} in total',
-  'pricing.billedYearly': 'billed yearly as {amount}',
-  'pricing.tax.incl': 'incl. {label}',
-  'pricing.tax.inclGeneric': 'incl. tax',
-  'pricing.tax.excl': '+ {label}',
-  'pricing.tax.exclGeneric': '+ tax',
-  'pricing.tax.reverseCharge': 'VAT reverse charged',
-  'pricing.package': 'per {size} {unit}',
-  'pricing.usage.perUnit': '+ {amount} per {unit}',
-  'pricing.usage.afterIncluded': '+ {amount} per {unit} after {included} included',
-  'pricing.usage.firstFree': 'First {included} free',
-  'pricing.usage.fromPerUnit': '+ from {amount} per {unit}',
-  'pricing.tiers.show': 'See volume pricing',
-  'pricing.tiers.hide': 'Hide volume pricing',
-  'pricing.tiers.caption': 'Volume pricing',
-  'pricing.tiers.quantity': 'Quantity',
-  'pricing.tiers.unitPrice': 'Per unit',
-  'pricing.tiers.flat': 'Flat fee',
-  'pricing.tiers.range': '{from}–{to}',
-  'pricing.tiers.rangeOpen': '{from}+',
-  'pricing.tiers.free': 'Free',
-  'pricing.tiers.graduatedNote': 'Each tier’s price applies to the units within it.',
-  'pricing.tiers.volumeNote': 'The price of the tier you reach applies to every unit.',
-  'pricing.custom': 'Custom',
-  'pricing.customNote': 'Tailored to your volume',
-  'pricing.popular': 'Most popular',
-  'pricing.seats': 'Seats',
-  'pricing.features': 'Includes',
-  'pricing.cta.trial': { one: 'Start {count}-day free trial', other: 'Start {count}-day free trial' },
-  'pricing.cta.subscribe': 'Subscribe',
-  'pricing.cta.contact': 'Contact sales',
-  'pricing.cta.current': 'Current plan',
-  'pricing.cta.upgrade': 'Upgrade',
-  'pricing.cta.downgrade': 'Downgrade',
-  'pricing.cta.switch': 'Switch to this plan',
-} satisfies Record<string, Message>;
+/** Strings of `<abona-pricing-table>`. English, the source of the keys. */
+export const pricingEn = { ...pricingFirstRenderEn, ...pricingOnDemandEn };
 
 /** A key of the pricing strings. */
 export type PricingKey = keyof typeof pricingEn;
