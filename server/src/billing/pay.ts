@@ -5,7 +5,7 @@ import { recordEvent } from '../events/record.js';
 import { deriveIdempotencyKey } from '../gateway/idempotency.js';
 import type { ChargeInput, PaymentGateway, PaymentResult } from '../gateway/types.js';
 import type { IdGenerator } from '../ids/index.js';
-import { postJournal } from '../ledger/post.js';
+import { postJournal, type JournalInput } from '../ledger/post.js';
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
 import { toInvoice } from '../resources/invoices/serialize.js';
 import { paymentMethodRepository, type PaymentMethodRow } from '../resources/payment-methods/repository.js';
@@ -34,19 +34,33 @@ export async function markInvoicePaid(
   const livemode = input.invoice.livemode;
   const current = (await invoiceRepository.find(tx, livemode, input.invoice.id)) ?? input.invoice;
   if (current.status === 'paid') return current;
-  const paid =
-    (await invoiceRepository.update(tx, livemode, current.id, {
-      status: 'paid',
-      amountPaid: current.amountPaid + payment.amount,
-      amountRemaining: 0,
-      paidAt: atMs,
-      nextPaymentAttemptAt: null,
-      attemptCount: Math.max(current.attemptCount, input.attempt ?? current.attemptCount + 1),
-      updatedAt: atMs,
-      version: current.version + 1,
-    })) ?? current;
-  await postJournal(tx, {
-    livemode,
+  const paid = (await invoiceRepository.update(tx, livemode, current.id, paidInvoicePatch(current, payment, atMs, input.attempt))) ?? current;
+  await postJournal(tx, paymentJournal(payment, atMs));
+  const lines = (await invoiceRepository.linesOf(tx, [paid.id])).get(paid.id) ?? [];
+  await recordEvent(tx, { livemode, type: 'invoice.paid', data: toInvoice(paid, lines), dedupeKey: `invoice.paid:${paid.id}`, atMs, id: ids.next('evt') });
+  await recordEvent(tx, { livemode, type: 'payment.succeeded', data: toPayment(payment), dedupeKey: `payment.succeeded:${payment.id}`, atMs, id: ids.next('evt') });
+  if (paid.subscriptionId !== null) await activateSubscription(tx, livemode, paid.subscriptionId, paid.id, atMs, ids);
+  return paid;
+}
+
+/** What a succeeded payment changes on its invoice: paid in full, no retry, one more version. */
+export function paidInvoicePatch(current: InvoiceRow, payment: PaymentRow, atMs: number, attempt?: number): Partial<InvoiceRow> {
+  return {
+    status: 'paid',
+    amountPaid: current.amountPaid + payment.amount,
+    amountRemaining: 0,
+    paidAt: atMs,
+    nextPaymentAttemptAt: null,
+    attemptCount: Math.max(current.attemptCount, attempt ?? current.attemptCount + 1),
+    updatedAt: atMs,
+    version: current.version + 1,
+  };
+}
+
+/** The journal of a succeeded payment: cash in, the receivable settled. */
+export function paymentJournal(payment: PaymentRow, atMs: number): JournalInput {
+  return {
+    livemode: payment.livemode,
     entryKeyPrefix: `payment.succeeded:${payment.id}`,
     legs: [
       { account: 'cash', amount: payment.amount, currency: payment.currency, customerId: payment.customerId },
@@ -55,12 +69,7 @@ export async function markInvoicePaid(
     sourceType: 'payment',
     sourceId: payment.id,
     effectiveAtMs: atMs,
-  });
-  const lines = (await invoiceRepository.linesOf(tx, [paid.id])).get(paid.id) ?? [];
-  await recordEvent(tx, { livemode, type: 'invoice.paid', data: toInvoice(paid, lines), dedupeKey: `invoice.paid:${paid.id}`, atMs, id: ids.next('evt') });
-  await recordEvent(tx, { livemode, type: 'payment.succeeded', data: toPayment(payment), dedupeKey: `payment.succeeded:${payment.id}`, atMs, id: ids.next('evt') });
-  if (paid.subscriptionId !== null) await activateSubscription(tx, livemode, paid.subscriptionId, paid.id, atMs, ids);
-  return paid;
+  };
 }
 
 async function activateSubscription(tx: Executor, livemode: boolean, subscriptionId: string, invoiceId: string, atMs: number, ids: IdGenerator): Promise<void> {

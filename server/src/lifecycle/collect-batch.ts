@@ -1,5 +1,5 @@
 import { CoreError } from '@abona/core';
-import { ACTIVATED_BY_PAYMENT, chargeInputFor, outcomeOf, recordPaymentResult, type PayInvoiceOutcome, type PayInvoiceResult } from '../billing/pay.js';
+import { ACTIVATED_BY_PAYMENT, chargeInputFor, outcomeOf, paidInvoicePatch, paymentJournal, recordPaymentResult, type PayInvoiceOutcome, type PayInvoiceResult } from '../billing/pay.js';
 import { gatewayCustomerRef } from '../billing/gateways.js';
 import type { Executor } from '../db/client.js';
 import type { PaymentMethodRow } from '../resources/payment-methods/repository.js';
@@ -239,28 +239,8 @@ async function bookPlainSuccesses(
     const current = input.invoices.get(a.invoiceId) as InvoiceRow;
     const before = input.payments.get((a.payment as PaymentRow).id) as PaymentRow;
     const payment = (await paymentRepository.update(tx, livemode, before.id, { gatewayRef: (a.answer as PaymentResult).paymentId, updatedAt: nowMs, status: 'succeeded' })) ?? before;
-    const invoice =
-      (await invoiceRepository.update(tx, livemode, current.id, {
-        status: 'paid',
-        amountPaid: current.amountPaid + payment.amount,
-        amountRemaining: 0,
-        paidAt: nowMs,
-        nextPaymentAttemptAt: null,
-        attemptCount: Math.max(current.attemptCount, a.attempt ?? current.attemptCount + 1),
-        updatedAt: nowMs,
-        version: current.version + 1,
-      })) ?? current;
-    journals.push({
-      livemode,
-      entryKeyPrefix: `payment.succeeded:${payment.id}`,
-      legs: [
-        { account: 'cash', amount: payment.amount, currency: payment.currency, customerId: payment.customerId },
-        { account: 'accounts_receivable', amount: -payment.amount, currency: payment.currency, customerId: payment.customerId },
-      ],
-      sourceType: 'payment',
-      sourceId: payment.id,
-      effectiveAtMs: nowMs,
-    });
+    const invoice = (await invoiceRepository.update(tx, livemode, current.id, paidInvoicePatch(current, payment, nowMs, a.attempt))) ?? current;
+    journals.push(paymentJournal(payment, nowMs));
     paid.push({ invoice, payment });
   }
   // Payments that were processing have no journal yet: the one that marks them succeeded is new.

@@ -11,9 +11,8 @@ import { invoiceRepository, type InvoiceLineRow, type InvoiceRow } from '../reso
 import { toInvoice } from '../resources/invoices/serialize.js';
 import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
 import { toSubscription } from '../resources/subscriptions/serialize.js';
-import { pricesOf, rowFieldsFromCore } from '../resources/subscriptions/state.js';
+import { coreOf, pricesOf, rowFieldsFromCore } from '../resources/subscriptions/state.js';
 import { batchRepository } from './batch-repository.js';
-import { coreOf } from './batch-core.js';
 import { LEASE_MS, type LifecycleDeps, type RunCache } from './context.js';
 import { StaleSubscription } from './dunning.js';
 import { advanceLines, productNamesOf } from './invoice.js';

@@ -1,7 +1,7 @@
 import type { Discount, Subscription as CoreSubscription, SubscriptionItem } from '@abona/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { coupons, prices, type PriceRow } from '../../db/schema.js';
+import { coupons, prices, type CouponRow, type PriceRow } from '../../db/schema.js';
 import { InvariantBroken } from '../../errors/index.js';
 import { toCoreCoupon } from '../coupons/service.js';
 import { toCorePrice } from '../prices/to-core.js';
@@ -91,14 +91,21 @@ export async function loadCoreSubscription(ex: Executor, row: SubscriptionRow): 
           .select()
           .from(coupons)
           .where(and(eq(coupons.livemode, row.livemode), inArray(coupons.id, couponIds)));
-  const couponById = new Map(couponRows.map((c) => [c.id, c]));
+  return coreOf(row, priceRows, new Map(couponRows.map((c) => [c.id, c])));
+}
+
+/**
+ * The engine's view of a stored subscription from prices and coupons already loaded (one
+ * subscription's, or a whole billing batch's).
+ */
+export function coreOf(row: SubscriptionRow, priceRows: ReadonlyMap<string, PriceRow>, couponRows: ReadonlyMap<string, CouponRow>): CoreSubscription {
   const item = (priceId: string, quantity: number): SubscriptionItem => {
     const price = priceRows.get(priceId);
     if (!price) throw new InvariantBroken(`subscription ${row.id} refers to missing price ${priceId}`);
     return { priceId, quantity, price: toCorePrice(price, row.currency) };
   };
   const discounts: Discount[] = row.discounts.map((d) => {
-    const coupon = couponById.get(d.couponId);
+    const coupon = couponRows.get(d.couponId);
     if (!coupon) throw new InvariantBroken(`subscription ${row.id} refers to missing coupon ${d.couponId}`);
     return { coupon: toCoreCoupon(coupon), startMs: d.startMs };
   });
@@ -114,12 +121,8 @@ export async function loadCoreSubscription(ex: Executor, row: SubscriptionRow): 
     cancelAtPeriodEnd: row.cancelAtPeriodEnd,
     ...(row.canceledAt !== null ? { canceledAtMs: row.canceledAt } : {}),
     ...(row.endedAt !== null ? { endedAtMs: row.endedAt } : {}),
-    ...(row.cancellation
-      ? { cancellation: row.cancellation as CoreSubscription['cancellation'] & object }
-      : {}),
-    ...(row.status === 'paused'
-      ? { pauseCollection: row.pauseResumesAt !== null ? { resumesAtMs: row.pauseResumesAt } : {} }
-      : {}),
+    ...(row.cancellation ? { cancellation: row.cancellation as CoreSubscription['cancellation'] & object } : {}),
+    ...(row.status === 'paused' ? { pauseCollection: row.pauseResumesAt !== null ? { resumesAtMs: row.pauseResumesAt } : {} } : {}),
     ...(row.scheduledChange
       ? {
           scheduledChange: {
