@@ -26,26 +26,15 @@ export interface RecordEventInput {
 export async function recordEvent(ex: Executor, input: RecordEventInput): Promise<boolean> {
   const rows = await ex
     .insert(events)
-    .values({
-      id: input.id ?? randomIds.next('evt'),
-      livemode: input.livemode,
-      createdAt: input.atMs,
-      type: input.type,
-      data: { object: input.data },
-      dedupeKey: input.dedupeKey,
-      dispatchedAt: null,
-    })
+    .values(eventRow(input))
     .onConflictDoNothing({ target: [events.livemode, events.dedupeKey] })
     .returning({ id: events.id });
   return rows.length > 0;
 }
 
-/**
- * Writes many events at once (multi-row inserts), in the caller's transaction, each skipped when
- * its `dedupeKey` is already stored, as {@link recordEvent} does one at a time.
- */
-export async function recordEvents(ex: Executor, inputs: readonly RecordEventInput[]): Promise<void> {
-  const rows = inputs.map((input) => ({
+/** The stored row of an event: not dispatched yet. */
+function eventRow(input: RecordEventInput) {
+  return {
     id: input.id ?? randomIds.next('evt'),
     livemode: input.livemode,
     createdAt: input.atMs,
@@ -53,7 +42,15 @@ export async function recordEvents(ex: Executor, inputs: readonly RecordEventInp
     data: { object: input.data },
     dedupeKey: input.dedupeKey,
     dispatchedAt: null,
-  }));
+  };
+}
+
+/**
+ * Writes many events at once (multi-row inserts), in the caller's transaction, each skipped when
+ * its `dedupeKey` is already stored, as {@link recordEvent} does one at a time.
+ */
+export async function recordEvents(ex: Executor, inputs: readonly RecordEventInput[]): Promise<void> {
+  const rows = inputs.map(eventRow);
   for (let from = 0; from < rows.length; from += EVENTS_PER_INSERT) {
     await ex
       .insert(events)

@@ -2,7 +2,7 @@ import { recognizedThrough, revenueSchedule, usageRevenueSchedule, type RevenueE
 import { and, eq, gt, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { invoiceLines, invoices, ledgerEntries } from '../db/schema.js';
-import { postJournal } from '../ledger/post.js';
+import { postJournal, type JournalInput } from '../ledger/post.js';
 
 type LineRow = typeof invoiceLines.$inferSelect;
 
@@ -19,6 +19,22 @@ export function scheduleOf(line: Pick<LineRow, 'kind' | 'netAmount' | 'periodSta
   } catch {
     return null; // a sub-second period has nothing to spread
   }
+}
+
+/** The journal of one day of a line's service: deferred revenue becomes revenue, keyed per line and day. */
+export function recognitionJournal(owner: { livemode: boolean; currency: string; customerId: string }, lineId: string, entry: RevenueEntry): JournalInput {
+  const { livemode, currency, customerId } = owner;
+  return {
+    livemode,
+    entryKeyPrefix: `revenue:${lineId}:${entry.dateIso}`,
+    legs: [
+      { account: 'deferred_revenue', amount: entry.amount, currency, customerId },
+      { account: 'revenue', amount: -entry.amount, currency, customerId },
+    ],
+    sourceType: 'invoice_line',
+    sourceId: lineId,
+    effectiveAtMs: entry.serviceEndMs,
+  };
 }
 
 /**
@@ -157,17 +173,7 @@ export async function settleCreditedLines(tx: Executor, input: { livemode: boole
     if (!line || !schedule) continue;
     for (const entry of schedule) {
       if (entry.serviceEndMs > input.fromMs || entry.amount === 0) continue;
-      await postJournal(tx, {
-        livemode,
-        entryKeyPrefix: `revenue:${line.id}:${entry.dateIso}`,
-        legs: [
-          { account: 'deferred_revenue', amount: entry.amount, currency, customerId },
-          { account: 'revenue', amount: -entry.amount, currency, customerId },
-        ],
-        sourceType: 'invoice_line',
-        sourceId: line.id,
-        effectiveAtMs: entry.serviceEndMs,
-      });
+      await postJournal(tx, recognitionJournal({ livemode, currency, customerId }, line.id, entry));
     }
   }
   const recognized = await recognizedByLine(tx, livemode, ids);

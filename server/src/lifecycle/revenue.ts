@@ -3,7 +3,7 @@ import { customers, invoiceLines, invoices } from '../db/schema.js';
 import { postJournal } from '../ledger/post.js';
 import type { LifecycleDeps } from './context.js';
 import { lifecycleRepository, type ClockScope } from './repository.js';
-import { creditedLines, scheduleOf } from './revenue-credit.js';
+import { creditedLines, recognitionJournal, scheduleOf } from './revenue-credit.js';
 
 const cursorKey = (scope: ClockScope) => `revenue_recognized_through:${scope.testClockId ?? 'system'}`;
 
@@ -67,17 +67,7 @@ export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: b
         if (!schedule) continue;
         for (const entry of schedule) {
           if (entry.serviceEndMs <= cursor || entry.serviceEndMs > nowMs || entry.amount === 0) continue;
-          const journal = await postJournal(tx, {
-            livemode,
-            entryKeyPrefix: `revenue:${line.id}:${entry.dateIso}`,
-            legs: [
-              { account: 'deferred_revenue', amount: entry.amount, currency, customerId },
-              { account: 'revenue', amount: -entry.amount, currency, customerId },
-            ],
-            sourceType: 'invoice_line',
-            sourceId: line.id,
-            effectiveAtMs: entry.serviceEndMs,
-          });
+          const journal = await postJournal(tx, recognitionJournal({ livemode, currency, customerId }, line.id, entry));
           if (journal !== null) posted += 1;
         }
       }
