@@ -15,8 +15,3 @@ export function formatDate(instant: string | number, locale: string, timeZone?: 
 export function formatNumber(value: number, locale: string): string {
   return numberFormat(locale).format(value);
 }
-
-/** Formats a whole percentage: 17 → "17%" (en), "17 %" (de, fr). */
-export function formatPercent(percent: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
-}

@@ -12,5 +12,7 @@ export {
   type Translate,
 } from './translate.js';
 export { lazyCatalogs, type CatalogLoaders, type LazyCatalogs } from './lazy-catalogs.js';
-export { currencyExponent, minorToMajorString, formatMoney, formatUnitAmount, type FormatMoneyOptions } from './money.js';
-export { formatDate, formatNumber, formatPercent } from './dates.js';
+export { currencyExponent, minorToMajorString, formatMoney, type FormatMoneyOptions } from './money.js';
+export { formatUnitAmount } from './unit-amount.js';
+export { formatDate, formatNumber } from './dates.js';
+export { formatPercent } from './percent.js';

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { formatDate, formatNumber, formatPercent } from './dates.js';
-import { currencyExponent, formatMoney, formatUnitAmount, minorToMajorString } from './money.js';
+import { formatDate, formatNumber } from './dates.js';
+import { currencyExponent, formatMoney, minorToMajorString } from './money.js';
+import { formatPercent } from './percent.js';
+import { formatUnitAmount } from './unit-amount.js';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

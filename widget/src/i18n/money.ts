@@ -58,21 +58,14 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   const exponent = currencyExponent(currency);
   const major = minorToMajorString(amountMinor, currency);
   const trim = options.trimZeroFraction === true && !major.includes('.');
-  return format(major, currency, locale, trim ? 0 : exponent, exponent);
+  return formatMajor(major, currency, locale, trim ? 0 : exponent, exponent);
 }
 
 /**
- * Formats a unit price given as a decimal string of minor units, keeping every significant
- * digit: `formatUnitAmount('0.2', 'EUR', 'en')` → "€0.002", `('900', 'EUR', 'en')` → "€9.00".
+ * Formats an exact major-unit decimal string (see {@link minorToMajorString}) as money with
+ * `minimumFractionDigits`..`maximumFractionDigits` digits, with the locale's currency symbol.
  */
-export function formatUnitAmount(unitAmountDecimalMinor: string, currency: string, locale: string): string {
-  const exponent = currencyExponent(currency);
-  const major = minorToMajorString(unitAmountDecimalMinor, currency);
-  const fractionDigits = major.split('.')[1]?.length ?? 0;
-  return format(major, currency, locale, exponent, Math.max(exponent, Math.min(fractionDigits, 20)));
-}
-
-function format(major: string, currency: string, locale: string, minimumFractionDigits: number, maximumFractionDigits: number): string {
+export function formatMajor(major: string, currency: string, locale: string, minimumFractionDigits: number, maximumFractionDigits: number): string {
   const formatter = (currencyDisplay: 'symbol' | 'narrowSymbol') =>
     numberFormat(locale, { style: 'currency', currency, currencyDisplay, minimumFractionDigits, maximumFractionDigits });
   // Intl accepts exact decimal strings (ES2023); the cast only satisfies the ES2022 lib types.

@@ -19,7 +19,7 @@ export const onDemandEn = { ...commonEn, ...pricingOnDemandEn };
 export { renderCurrencyMenu, renderIntervalSwitch, renderPriceParts } from './table-controls.js';
 export { CardChoices } from './card-choices.js';
 export { refinePrice } from './price-details.js';
-export { describeRelation } from './relation.js';
+export { describeRelation, renderCurrentPlan } from './relation.js';
 export { tierStyles } from './tier-table.js';
 export { renderLoadError } from './load-error.js';
 export { errorStateStyles } from '../shared/error-state.js';

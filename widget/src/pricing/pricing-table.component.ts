@@ -1,5 +1,6 @@
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+// The decorator's own module, not the lit/decorators.js barrel that brings every decorator along.
+import { property } from 'lit/decorators/property.js';
 import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
@@ -302,7 +303,9 @@ export class PricingTable extends AbonaElement {
         <span class="per">${view.per}</span>
       </p>
       ${view.notes.map((note) => html`<p class="note">${note}</p>`)}
-      ${extras.value && this.choices ? extras.value.renderPriceParts(product.id, view, this.choices, formattingLocale(this.settings.locale), t) : nothing}`;
+      ${(view.stepper || view.total || view.usage.length > 0 || view.tiers) && extras.value && this.choices
+        ? extras.value.renderPriceParts(product.id, view, this.choices, formattingLocale(this.settings.locale), t)
+        : nothing}`;
   }
 
   private renderCustomPrice(t: Translate<PricingMessageKey>): TemplateResult {
@@ -313,22 +316,17 @@ export class PricingTable extends AbonaElement {
   private renderCta({ product, relation, relationLabel }: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
     const { main, metered } = pricesFor(product, interval);
     const contact = product.cta.type === 'contact' || (!main && metered.length === 0);
+    const style = product.highlight ? 'primary' : 'secondary';
     if (contact && product.cta.url) {
-      return html`<a class="button ${product.highlight ? 'primary' : 'secondary'} cta" part="cta" href=${product.cta.url}>${product.cta.label ?? t('pricing.cta.contact')}</a>`;
+      return html`<a class="button ${style} cta" part="cta" href=${product.cta.url}>${product.cta.label ?? t('pricing.cta.contact')}</a>`;
     }
-    // The current plan's button does nothing: portal mode changes plans from the other cards.
-    const current = !contact && relation === 'current';
+    // Portal mode: the current plan's button does nothing (extras.ts, which portal mode loads).
+    if (!contact && relation === 'current' && extras.value) return extras.value.renderCurrentPlan(relationLabel ?? '');
     const trialDays = main?.trial_days ?? 0;
     const label = contact
       ? (product.cta.label ?? t('pricing.cta.contact'))
       : (relationLabel ?? product.cta.label ?? (trialDays > 0 ? t('pricing.cta.trial', { count: trialDays }) : t('pricing.cta.subscribe')));
-    return html`<button
-      type="button"
-      class="button ${product.highlight && !current ? 'primary' : 'secondary'} cta${current ? ' current' : ''}"
-      part="cta"
-      aria-disabled=${current ? 'true' : nothing}
-      @click=${current ? nothing : () => this.choose(product, interval, data.currency)}
-    >${label}</button>`;
+    return html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
   }
 }
 

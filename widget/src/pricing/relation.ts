@@ -3,6 +3,7 @@
  * "Upgrade", "Downgrade", "Switch to this plan"). Part of the extras chunk, which a table with a
  * `current-price` loads alongside its prices; a table on a public page never needs it.
  */
+import { html, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n/translate.js';
 import type { Relation, RelationView } from './card-view.js';
 import type { PricingMessageKey } from './messages.js';
@@ -30,4 +31,9 @@ export function relationOf(product: PricingProduct, data: PricingResponse, inter
   const current = perUnit(theirs);
   if (mine !== undefined && current !== undefined && mine !== current) return mine > current ? 'upgrade' : 'downgrade';
   return data.products.indexOf(product) > data.products.indexOf(currentProduct) ? 'upgrade' : 'downgrade';
+}
+
+/** The current plan's call to action: "Current plan", which does nothing (plans change from the other cards). */
+export function renderCurrentPlan(label: string): TemplateResult {
+  return html`<button type="button" class="button secondary cta current" part="cta" aria-disabled="true">${label}</button>`;
 }

@@ -5,7 +5,7 @@
  * their copy.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatPercent } from '../i18n/dates.js';
+import { formatPercent } from '../i18n/percent.js';
 import type { Translate } from '../i18n/translate.js';
 import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.js';
 import type { SegmentOption } from '../shared/segmented-control/segmented-control.component.js';

@@ -3,7 +3,8 @@
  * its own, loaded only when a response has tiered prices, so flat-priced tables never download it.
  */
 import { css, html, type TemplateResult } from 'lit';
-import { formatMoney, formatUnitAmount } from '../i18n/money.js';
+import { formatMoney } from '../i18n/money.js';
+import { formatUnitAmount } from '../i18n/unit-amount.js';
 import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';

@@ -3,7 +3,8 @@
  * Part of the extras chunk (extras.ts), which loads when a response has usage prices: most
  * tables are licensed prices only and never download this.
  */
-import { formatMoney, formatUnitAmount } from '../i18n/money.js';
+import { formatMoney } from '../i18n/money.js';
+import { formatUnitAmount } from '../i18n/unit-amount.js';
 import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';
