@@ -1,7 +1,8 @@
 /*
  * Generates a Custom Elements Manifest (schema 2.1.0) from the components' JSDoc with the
  * TypeScript compiler API: @summary, @slot, @event, @csspart and @cssproperty from the class
- * comment; attributes and properties from Lit `@property` decorators (inherited ones included);
+ * comment; attributes and properties from Lit `@property` decorators or `static properties`
+ * (inherited ones included);
  * tag names from the `customElements.define('tag', Class)` calls. Small on purpose: our
  * components follow one layout (STYLE.md), so no general-purpose analyzer is needed.
  */
@@ -60,14 +61,29 @@ function decorator(member, name) {
   return ts.getDecorators?.(member)?.find((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText() === name);
 }
 
+/** The options of each property in a `static properties = { name: { … } }` declaration, by name. */
+function staticPropertyOptions(cls) {
+  const declared = new Map();
+  for (const member of cls.members) {
+    const isStatic = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    if (!isStatic || !ts.isPropertyDeclaration(member) || member.name?.getText() !== 'properties') continue;
+    if (!member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+    for (const p of member.initializer.properties) if (ts.isPropertyAssignment(p)) declared.set(p.name.getText(), p.initializer);
+  }
+  return declared;
+}
+
 function propertyMembers(cls, checker) {
   const members = [];
   const attributes = [];
+  const declared = staticPropertyOptions(cls);
   for (const member of cls.members) {
     if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
+    if (member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    // A reactive property: a `@property()` decorator, or an entry in `static properties`.
     const prop = decorator(member, 'property');
-    if (!prop) continue;
-    const options = prop.expression.arguments[0];
+    if (!prop && !declared.has(member.name.text)) continue;
+    const options = prop ? prop.expression.arguments[0] : declared.get(member.name.text);
     let attribute = member.name.text.toLowerCase();
     let reflects = false;
     if (options && ts.isObjectLiteralExpression(options)) {

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { $config, type Theme } from '../config/config.js';
 import { resolveSettings, type ResolvedSettings } from '../config/resolve.js';
 import { StoreController } from '../state/store-controller.js';
@@ -12,17 +11,25 @@ import { reportConfigurationError } from '../api/report.js';
  * overriding `configure()` and the script tag), and error reporting. Not registered as a tag.
  */
 export class AbonaElement extends LitElement {
+  // Declared without decorators: the decorator runtime would weigh on every element's first load.
+  static override properties: PropertyDeclarations = {
+    publishableKey: { attribute: 'publishable-key' },
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    theme: {},
+  };
+
   private readonly config = new StoreController(this, $config);
   private lastReportedError: AbonaApiError | undefined;
 
   /** Publishable key (`pk_test_…` / `pk_live_…`). Never a secret key. */
-  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+  publishableKey?: string;
   /** Base URL of the Abona server; defaults to the origin that served the script. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
   /** BCP 47 locale (`en`, `ro-RO`, `de`, `fr`, `es`); defaults to the page's language. */
-  @property() locale?: string;
+  locale?: string;
   /** `light`, `dark`, or `auto` (follows the system). */
-  @property() theme?: Theme;
+  theme?: Theme;
 
   /** The settings this element runs with now. */
   protected get settings(): ResolvedSettings {

@@ -1,6 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-// The decorator's own module, not the lit/decorators.js barrel that brings every decorator along.
-import { property } from 'lit/decorators/property.js';
+import { adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AbonaElement } from '../base/abona-element.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
@@ -73,6 +71,13 @@ const fixedRows = 4;
  */
 export class PricingTable extends AbonaElement {
   static override styles = pricingTableStyles;
+  static override properties: PropertyDeclarations = {
+    currency: {},
+    country: {},
+    interval: { reflect: true },
+    ctaMode: { attribute: 'cta-mode' },
+    currentPrice: { attribute: 'current-price' },
+  };
 
   private readonly store = createPricingStore();
   private readonly pricing = new StoreController(this, this.store.$state);
@@ -90,15 +95,15 @@ export class PricingTable extends AbonaElement {
   private adoptedLazyStyles = 0;
 
   /** ISO 4217 currency to price in; defaults to the server's choice for the customer. */
-  @property() currency?: string;
+  currency?: string;
   /** ISO 3166-1 alpha-2 country for tax; defaults to the server's guess. */
-  @property() country?: string;
+  country?: string;
   /** Billing interval shown: `month`, `year`, … Defaults to monthly when offered. */
-  @property({ reflect: true }) interval?: PricingInterval;
+  interval?: PricingInterval;
   /** What choosing a plan does after the event: just the `event`, or open checkout inline or in a dialog. */
-  @property({ attribute: 'cta-mode' }) ctaMode: CtaMode = 'event';
+  ctaMode: CtaMode = 'event';
   /** The customer's current price (portal mode): its card reads "Current plan", others "Upgrade"/"Downgrade". */
-  @property({ attribute: 'current-price' }) currentPrice?: string;
+  currentPrice?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
