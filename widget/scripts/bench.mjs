@@ -234,6 +234,9 @@ console.log(`pricing table: ${result.cards} plans, ${result.nodes} shadow DOM el
 console.log(`${''.padEnd(40)} ${'DOM committed (median)'.padEnd(36)} + style and layout (median)`);
 console.log(row('<abona-pricing-table>, response → render', result.table));
 console.log(row('floor: bare Lit element, same markup', result.floor));
-console.log(`ratio to the floor (goal ≤ ${goalRatio}): committed ${verdict(ratioAt(0))}; with style and layout ${verdict(ratioAt(1))}`);
+// The goal is on the first render a person sees: the DOM committed with style and layout done.
+// The script-only share (DOM committed) is printed beside it for what it tells about our code.
+console.log(`ratio to the floor, first render with style and layout (goal ≤ ${goalRatio}): ${verdict(ratioAt(1))}`);
+console.log(`ratio to the floor, DOM committed alone (script only, no goal): ${ratioAt(0).toFixed(2)} ×`);
 console.log(`${((performance.now() - started) / 1000).toFixed(1)} s in all`);
 if (arg('check') && ratioAt(1) > goalRatio) process.exit(1);
