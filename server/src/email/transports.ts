@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { ConfigError } from '../config/index.js';
 import type { MailMessage, Mailer } from '../mailer/types.js';
 
@@ -27,14 +27,21 @@ export function storeMailer(settings: MailerSettings = {}): Mailer {
  * `smtps://…:465` (TLS from the start). Rows are stored too, then marked `sent` or `failed`.
  */
 export function smtpMailer(settings: MailerSettings & { url: string; tls?: { rejectUnauthorized?: boolean } }): Mailer {
-  const transport = nodemailer.createTransport({ url: settings.url, ...(settings.tls ? { tls: settings.tls } : {}) } as Parameters<typeof nodemailer.createTransport>[0]);
+  // nodemailer loads with the first message: a server that only stores emails never pays for it.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: settings.url, ...(settings.tls ? { tls: settings.tls } : {}) } as Parameters<typeof nodemailer.createTransport>[0]),
+    ));
   const from = settings.from ?? DEFAULT_EMAIL_FROM;
   return {
     delivers: true,
     from,
     portalUrl: settings.portalUrl,
     async send(message: MailMessage) {
-      await transport.sendMail({
+      await (
+        await transportOf()
+      ).sendMail({
         from: message.from ?? from,
         to: message.to,
         subject: message.subject,
@@ -43,7 +50,7 @@ export function smtpMailer(settings: MailerSettings & { url: string; tls?: { rej
         ...(message.id === undefined ? {} : { headers: { 'X-Abona-Email-Id': message.id } }),
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, addYears, differenceInCalendarMonths, differenceInDays } from 'date-fns';
 import { InvalidInputError } from '../errors/index.js';
+import { addIntervalsUtc, estimateIntervalsUtc } from './utc-calendar.js';
 
 /** Units a recurring price can be billed in. */
 export type IntervalUnit = 'day' | 'week' | 'month' | 'year';
@@ -60,6 +61,7 @@ export function assertTimeZone(timeZone: string, param = 'timeZone'): string {
  * of the anchor in its time zone across DST changes.
  */
 export function addIntervals(anchorMs: number, interval: Interval, n: number, timeZone = 'UTC'): number {
+  if (timeZone === 'UTC') return addIntervalsUtc(anchorMs, interval, n);
   assertTimeZone(timeZone);
   const date = new TZDate(anchorMs, timeZone);
   const steps = interval.count * n;
@@ -77,6 +79,7 @@ export function addIntervals(anchorMs: number, interval: Interval, n: number, ti
 
 /** A rough count of whole intervals from `anchorMs` to `atMs`, never more than one off. */
 export function estimateIntervals(anchorMs: number, interval: Interval, atMs: number, timeZone = 'UTC'): number {
+  if (timeZone === 'UTC') return estimateIntervalsUtc(anchorMs, interval, atMs);
   assertTimeZone(timeZone);
   const from = new TZDate(anchorMs, timeZone);
   const to = new TZDate(atMs, timeZone);
