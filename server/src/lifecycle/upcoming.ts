@@ -2,7 +2,7 @@ import { toIso, type Invoice, type Period } from '@abona/core';
 import type { Db } from '../db/client.js';
 import { ApiError, NotFound } from '../errors/index.js';
 import { toTaxAmountWire } from '../resources/invoices/serialize.js';
-import { toLineWire } from '../resources/subscriptions/change-serialize.js';
+import { toLineWire } from '../resources/invoices/serialize.js';
 import { subscriptionRepository, type SubscriptionRow } from '../resources/subscriptions/repository.js';
 import { loadCoreSubscription } from '../resources/subscriptions/state.js';
 import type { Actor } from './changes.js';

@@ -17,6 +17,7 @@ import {
   type ProductRow,
 } from '../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../http/pagination.js';
+import { invoiceRepository } from '../resources/invoices/repository.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -156,17 +157,7 @@ export function portalRepository(db: Executor) {
       });
     },
     /** Lines of invoices already found through the scope, grouped by invoice, in position order. */
-    async linesOf(invoiceIds: readonly string[]): Promise<Map<string, InvoiceLineRow[]>> {
-      const grouped = new Map<string, InvoiceLineRow[]>();
-      if (invoiceIds.length === 0) return grouped;
-      const rows = await db
-        .select()
-        .from(invoiceLines)
-        .where(inArray(invoiceLines.invoiceId, [...invoiceIds]))
-        .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
-      for (const row of rows) grouped.set(row.invoiceId, [...(grouped.get(row.invoiceId) ?? []), row]);
-      return grouped;
-    },
+    linesOf: (invoiceIds: readonly string[]) => invoiceRepository.linesOf(db, invoiceIds),
 
     /** Attached (not detached) payment methods, oldest first. */
     async paymentMethods(scope: CustomerScope): Promise<PaymentMethodRow[]> {

@@ -1,30 +1,13 @@
-import type { CheckoutQuote, CheckoutSession, InvoiceLineWire } from '@abona/api';
-import { toIso, type Invoice, type InvoiceLine } from '@abona/core';
-import { toTaxAmountWire } from '../invoices/serialize.js';
+import type { CheckoutQuote, CheckoutSession } from '@abona/api';
+import { toIso, type Invoice } from '@abona/core';
+import { toLineWire, toTaxAmountWire } from '../invoices/serialize.js';
 import type { CheckoutSessionRow } from './repository.js';
 import { stateOf } from './state.js';
-
-function lineWire(line: InvoiceLine): InvoiceLineWire {
-  return {
-    kind: line.kind,
-    description: line.description,
-    amount: line.amount,
-    quantity: line.quantity,
-    price: line.priceId ?? null,
-    product: line.productId ?? null,
-    period: line.period ? { start: toIso(line.period.startMs), end: toIso(line.period.endMs) } : null,
-    tax_behavior: line.taxBehavior,
-    discount_amount: line.discountAmount,
-    net_amount: line.netAmount,
-    taxes: line.taxes.map(toTaxAmountWire),
-    total_amount: line.totalAmount,
-  };
-}
 
 function quoteWire(today: Invoice, then: { atMs: number; invoice: Invoice } | null): CheckoutQuote {
   return {
     currency: today.currency,
-    lines: today.lines.map(lineWire),
+    lines: today.lines.map(toLineWire),
     subtotal: today.subtotal,
     total_discount: today.totalDiscount,
     total_excluding_tax: today.totalExcludingTax,

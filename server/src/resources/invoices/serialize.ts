@@ -1,5 +1,5 @@
 import type { InvoiceLineWire, InvoiceWire, TaxAmountWire } from '@abona/api';
-import { toIso } from '@abona/core';
+import { toIso, type InvoiceLine, type InvoiceLineDraft } from '@abona/core';
 import type { TaxAmountJson } from '../../db/schema.js';
 import type { InvoiceLineRow, InvoiceRow } from './repository.js';
 
@@ -16,6 +16,25 @@ export function toTaxAmountWire(tax: TaxAmountJson): TaxAmountWire {
     jurisdiction: tax.jurisdiction,
     inclusive: tax.inclusive,
     reverse_charge: tax.reverseCharge === true,
+  };
+}
+
+/** A line as the engine made it: drafts (no discount or tax yet) and built lines alike. */
+export function toLineWire(line: InvoiceLineDraft | InvoiceLine): InvoiceLineWire {
+  const built = 'netAmount' in line ? line : undefined;
+  return {
+    kind: line.kind,
+    description: line.description,
+    amount: line.amount,
+    quantity: line.quantity,
+    price: line.priceId ?? null,
+    product: line.productId ?? null,
+    period: line.period ? { start: toIso(line.period.startMs), end: toIso(line.period.endMs) } : null,
+    tax_behavior: line.taxBehavior,
+    discount_amount: built?.discountAmount ?? 0,
+    net_amount: built?.netAmount ?? line.amount,
+    taxes: (built?.taxes ?? []).map((t) => toTaxAmountWire(t)),
+    total_amount: built?.totalAmount ?? line.amount,
   };
 }
 

@@ -1,28 +1,9 @@
-import type { InvoiceLineWire, SubscriptionChangePreview, SubscriptionChangeResult } from '@abona/api';
-import { toIso, type InvoiceLine, type InvoiceLineDraft, type PlanChangePreview } from '@abona/core';
+import type { SubscriptionChangePreview, SubscriptionChangeResult } from '@abona/api';
+import { toIso, type PlanChangePreview } from '@abona/core';
 import type { PriceRow } from '../../db/schema.js';
 import type { ChangeOutcome } from '../../lifecycle/changes.js';
-import { toTaxAmountWire } from '../invoices/serialize.js';
+import { toLineWire, toTaxAmountWire } from '../invoices/serialize.js';
 import { toSubscription } from './serialize.js';
-
-/** A line as the engine made it: drafts (no discount or tax yet) and built lines alike. */
-export function toLineWire(line: InvoiceLineDraft | InvoiceLine): InvoiceLineWire {
-  const built = 'netAmount' in line ? line : undefined;
-  return {
-    kind: line.kind,
-    description: line.description,
-    amount: line.amount,
-    quantity: line.quantity,
-    price: line.priceId ?? null,
-    product: line.productId ?? null,
-    period: line.period ? { start: toIso(line.period.startMs), end: toIso(line.period.endMs) } : null,
-    tax_behavior: line.taxBehavior,
-    discount_amount: built?.discountAmount ?? 0,
-    net_amount: built?.netAmount ?? line.amount,
-    taxes: (built?.taxes ?? []).map((t) => toTaxAmountWire(t)),
-    total_amount: built?.totalAmount ?? line.amount,
-  };
-}
 
 export function toChangePreview(preview: PlanChangePreview): SubscriptionChangePreview {
   const invoice = preview.invoice;
