@@ -1,7 +1,7 @@
 /**
- * HTTP benchmark: the real app (file database seeded with the demo catalog) next to a bare Hono
- * app answering a small JSON object, each in its own child process so its CPU and memory are its
- * own. The load comes from a third process (so neither server shares a core's time with the
+ * HTTP benchmark: the real app (the built server, file database seeded with the demo catalog)
+ * next to a bare Hono app answering a small JSON object, each in its own child process
+ * (server-child.mjs, plain node) so its CPU and memory are its own. The load comes from a third process (so neither server shares a core's time with the
  * client's own JavaScript): a fixed number of requests stay in flight over keep-alive connections
  * for a fixed time, after a warm-up (2 s per row once, then 1 s before each measured window). The server child reports `process.cpuUsage()` over the
  * measured window and its peak RSS.
@@ -37,61 +37,12 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECRET_KEY = 'sk_test_abona_demo';
 const PUBLISHABLE_KEY = 'pk_test_abona_demo';
 
-// ---------------------------------------------------------------- child side
-
-async function runChild(kind: ChildKind, dbUrl: string): Promise<void> {
-  const send = (message: FromChild) => process.send?.(message);
-  let port: number;
-  if (kind === 'bare') {
-    const { Hono } = await import('hono');
-    const { serve } = await import('@hono/node-server');
-    const app = new Hono().get('/', (c) => c.json({ object: 'pong', ok: true, time: 1767225600000 }));
-    port = await new Promise<number>((resolve) => {
-      const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-        resolve(info.port),
-      );
-      void server;
-    });
-  } else {
-    const { startServer } = await import('../src/serve.js');
-    const { defaultConfig } = await import('../src/config/index.js');
-    const { silentLogger } = await import('../src/http/log.js');
-    const server = await startServer({
-      // The rate limit would be the thing measured otherwise.
-      config: {
-        ...defaultConfig,
-        port: 0,
-        databaseUrl: dbUrl,
-        mode: 'test',
-        rateLimit: { max: 1_000_000_000, windowMs: 1000 },
-      },
-      log: silentLogger,
-      seedDemo: true,
-    });
-    port = Number(new URL(server.url).port);
-  }
-  let baseline = process.cpuUsage();
-  process.on('message', (message: ToChild) => {
-    if (message.type === 'mark') {
-      baseline = process.cpuUsage();
-      send({ type: 'marked' });
-    } else if (message.type === 'exit') {
-      // A clean exit, so --cpu-prof writes its profile.
-      process.exit(0);
-    } else {
-      const used = process.cpuUsage(baseline);
-      send({ type: 'report', cpuMicros: used.user + used.system, maxRssKb: process.resourceUsage().maxRSS });
-    }
-  });
-  send({ type: 'ready', port });
-}
-
 // ---------------------------------------------------------------- parent side
 
 function startChild(kind: ChildKind, dbUrl: string): Promise<{ child: ChildProcess; port: number }> {
   const profile = kind === 'app' && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = fork(fileURLToPath(import.meta.url), ['--child', kind, dbUrl], {
-    execArgv: ['--import', 'tsx', ...profile],
+  const child = fork(fileURLToPath(new URL('server-child.mjs', import.meta.url)), [kind, dbUrl], {
+    execArgv: profile,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -360,9 +311,7 @@ async function main(): Promise<void> {
   }
 }
 
-const childAt = process.argv.indexOf('--child');
-if (childAt >= 0) void runChild(process.argv[childAt + 1] as ChildKind, process.argv[childAt + 2] ?? '');
-else if (process.argv.includes('--load')) {
+if (process.argv.includes('--load')) {
   process.on('message', (job: LoadJob) => {
     void runLoad(job).then((result) => process.send?.(result));
   });
