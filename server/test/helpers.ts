@@ -21,9 +21,13 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** A fresh app on a fresh in-memory database, with test and live keys, a manual clock and sequential ids. */
-export async function setup(config: Partial<AppConfig> = {}) {
-  const handle: DbHandle = await createDb(':memory:');
+/**
+ * A fresh app on a fresh database, with test and live keys, a manual clock and sequential ids.
+ * In memory unless `databaseUrl` names a file (the server's own read and write connections on a
+ * file, as `npm start` runs it).
+ */
+export async function setup(config: Partial<AppConfig> = {}, databaseUrl = ':memory:') {
+  const handle: DbHandle = await createDb(databaseUrl);
   const clock = manualClock(START_MS);
   const ids = sequentialIds();
   const keys = apiKeyRepository(handle.db, ids);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
+import { keepable, readKey, resultsUntilChange } from './results-until-change.js';
 import { serializedClient, type ReadPath } from './serialized-client.js';
 
 /** The drizzle database every repository takes. */
@@ -93,6 +94,8 @@ interface Prepared {
   columns: string[];
   columnTypes: string[];
   makeRow: (values: unknown[]) => Row;
+  /** Whether its answers may be kept until the data changes (see results-until-change.ts). */
+  keepable: boolean;
 }
 
 const VALUES = Symbol('values');
@@ -160,7 +163,8 @@ function cellsOf(raw: unknown[]): unknown[] | undefined {
  * running it. Under WAL this connection reads the last committed state, as the client's other
  * connections do; writes and transactions stay with the client. Anything unusual (named
  * arguments, booleans, dates, blobs as arguments, integers past 2^53, any driver error) is
- * declined so the client answers it, errors included, exactly as before.
+ * declined so the client answers it, errors included, exactly as before. Small answers are kept
+ * until the database changes (`resultsUntilChange`): a repeated lookup costs a version check.
  */
 function cachedReads(path: string): ReadPath & { close(): void } {
   const Database = nativeDriver();
@@ -174,12 +178,15 @@ function cachedReads(path: string): ReadPath & { close(): void } {
       const stmt = native.prepare(text).safeIntegers(true).raw(true);
       const described = stmt.columns();
       const columns = described.map((column) => column.name);
-      entry = { stmt, columns, columnTypes: described.map((column) => column.type ?? ''), makeRow: rowMaker(columns) };
+      entry = { stmt, columns, columnTypes: described.map((column) => column.type ?? ''), makeRow: rowMaker(columns), keepable: keepable(text) };
       if (statements.size >= MAX_STATEMENTS) statements.clear();
       statements.set(text, entry);
     }
     return entry;
   }
+
+  const dataVersion = native.prepare('PRAGMA data_version').raw(true);
+  const results = resultsUntilChange(() => Number(dataVersion.all([])[0]?.[0]));
 
   return {
     execute(stmt, maybeArgs) {
@@ -188,14 +195,18 @@ function cachedReads(path: string): ReadPath & { close(): void } {
       const args = plainArgs(typeof stmt === 'string' ? maybeArgs : stmt.args);
       if (!args) return undefined;
       try {
-        const { stmt: statement, columns, columnTypes, makeRow } = prepared(text);
-        const rows: Row[] = [];
+        const { stmt: statement, columns, columnTypes, makeRow, keepable } = prepared(text);
+        const key = keepable ? readKey(text, args) : undefined;
+        const kept = key === undefined ? undefined : results.lookup(key);
+        if (kept) return resultSet(columns, columnTypes, kept.map(makeRow));
+        const all: unknown[][] = [];
         for (const raw of statement.all(args)) {
           const cells = cellsOf(raw);
           if (!cells) return undefined;
-          rows.push(makeRow(cells));
+          all.push(cells);
         }
-        return resultSet(columns, columnTypes, rows);
+        if (key !== undefined) results.keep(key, all);
+        return resultSet(columns, columnTypes, all.map(makeRow));
       } catch {
         return undefined;
       }

@@ -102,4 +102,43 @@ describe('plain reads on a file database', () => {
       { numRuns: 30 },
     );
   });
+
+  it('keep small answers only while nothing is committed: reads after any writer’s commit are fresh (property)', async () => {
+    await handle.client.execute('create table kv (k integer primary key, v text)');
+    const other = createClient({ url: `file:${path}` });
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('read' as const), k: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ kind: fc.constantFrom('ours' as const, 'other' as const), k: fc.integer({ min: 0, max: 3 }), v: fc.string({ maxLength: 4 }) }),
+    );
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+          await handle.client.execute('delete from kv');
+          const model = new Map<number, string>();
+          for (const step of ops) {
+            if (step.kind === 'read') {
+              const { rows } = await handle.client.execute({ sql: 'select v from kv where k = ?', args: [step.k] });
+              expect(rows.map((row) => row.v)).toEqual(model.has(step.k) ? [model.get(step.k)] : []);
+              continue;
+            }
+            const writer = step.kind === 'ours' ? handle.client : other;
+            await writer.execute({ sql: 'insert into kv (k, v) values (?, ?) on conflict (k) do update set v = excluded.v', args: [step.k, step.v] });
+            model.set(step.k, step.v);
+          }
+        }),
+        { numRuns: 40 },
+      );
+    } finally {
+      other.close();
+    }
+  });
+
+  it('hand each caller rows of its own from a kept answer', async () => {
+    await handle.db.insert(sequences).values({ livemode: false, name: 'a', value: 1 });
+    const first = await handle.client.execute('select name, value from sequences');
+    const second = await handle.client.execute('select name, value from sequences');
+    expect(second.rows[0]).not.toBe(first.rows[0]);
+    (first.rows[0] as Record<string, unknown>).value = 99;
+    expect(shape(second.rows[0] as Row)).toEqual(shape((await reference('select name, value from sequences')).rows[0] as Row));
+  });
 });

@@ -7,8 +7,8 @@ import { setup, type Harness } from '../helpers.js';
 export const QUOTE_MS = Date.UTC(2026, 0, 15, 12);
 
 /** A fresh app with the demo catalog seeded in test mode, its clock at {@link QUOTE_MS}. */
-export async function demoHarness(): Promise<Harness> {
-  const h = await setup();
+export async function demoHarness(databaseUrl?: string): Promise<Harness> {
+  const h = await setup({}, databaseUrl);
   await seedCatalog(
     createServices({ db: h.db, clock: h.clock, ids: h.ids }),
     false,

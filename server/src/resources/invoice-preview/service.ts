@@ -18,7 +18,6 @@ import {
   type TaxCalculator,
 } from '@abona/core';
 import { loadSeller } from '../../billing/seller.js';
-import { taxCalculatorFor, taxContextFor } from '../../billing/tax-context.js';
 import type { Clock } from '../../clock/index.js';
 import type { Db } from '../../db/client.js';
 import type { CouponRow, CustomerDetailsJson, CustomerRow, PriceRow, ProductRow } from '../../db/schema.js';
@@ -31,6 +30,7 @@ import type { PricingService } from '../pricing/service.js';
 import { toCorePrice } from '../prices/to-core.js';
 import { loadBillingSettings, planChangePolicyFor } from '../settings/billing.js';
 import { previewRepository, type SubscriptionRow } from './repository.js';
+import { taxMemo } from './tax-memo.js';
 
 export interface InvoicePreviewDeps {
   db: Db;
@@ -102,6 +102,7 @@ function customerDetailsOf(
 export function invoicePreviewService(deps: InvoicePreviewDeps) {
   const { db, clock, repos } = deps;
   const own = previewRepository(db);
+  const taxOf = taxMemo();
 
   async function priceRow(
     livemode: boolean,
@@ -152,7 +153,8 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
     }
     if (params.promotion_code === undefined) return undefined;
     const param = 'promotion_code';
-    const code = await repos.promotionCodes.findByCode(livemode, params.promotion_code);
+    const found = await repos.promotionCodes.findByCodeWithCoupon(livemode, params.promotion_code);
+    const code = found?.code;
     if (!code || !code.active)
       throw new InvalidRequest(
         `No such promotion code: '${params.promotion_code}'`,
@@ -175,7 +177,7 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
         'promotion_code_invalid',
       );
     }
-    const coupon = await repos.coupons.find(livemode, code.couponId);
+    const coupon = found.coupon;
     if (!coupon)
       throw new InvalidRequest('This promotion code is no longer valid', param, 'promotion_code_invalid');
     couponUsable(coupon, atMs, param);
@@ -355,8 +357,7 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
         throw new InvalidRequest(`No such customer: '${customerId}'`, 'customer', 'resource_missing');
       const taxIds = customer ? ((await repos.customers.taxIdsOf([customer.id])).get(customer.id) ?? []) : [];
       const details = customerDetailsOf(customer, taxIds, params);
-      const context = taxContextFor(seller, details);
-      const tax = taxCalculatorFor(seller, details);
+      const { context, tax } = taxOf(seller, details);
       const defaultTaxBehavior = resolveTaxBehavior('unspecified', context);
       const requested = await requestedDiscount(livemode, params, atMs);
       const extra: Discount[] = requested ? [{ coupon: toCoreCoupon(requested.coupon), startMs: atMs }] : [];

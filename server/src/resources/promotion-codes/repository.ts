@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { promotionCodes, type PromotionCodeRow } from '../../db/schema.js';
+import { coupons, promotionCodes, type CouponRow, type PromotionCodeRow } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
 export interface PromotionCodeFilters {
@@ -26,11 +26,25 @@ export function promotionCodeRepository(db: Db) {
       .limit(1)
       .prepare();
   const byCode = { live: byCodeIn(true), test: byCodeIn(false) };
+  const withCouponIn = (livemode: boolean) =>
+    db
+      .select({ code: promotionCodes, coupon: coupons })
+      .from(promotionCodes)
+      .leftJoin(coupons, and(eq(coupons.livemode, livemode), eq(coupons.id, promotionCodes.couponId), isNull(coupons.deletedAt)))
+      .where(and(eq(promotionCodes.livemode, livemode), eq(promotionCodes.codeKey, sql.placeholder('codeKey'))))
+      .limit(1)
+      .prepare();
+  const withCoupon = { live: withCouponIn(true), test: withCouponIn(false) };
   return {
     find,
     /** By the code the customer typed, case-insensitively. */
     async findByCode(livemode: boolean, code: string): Promise<PromotionCodeRow | undefined> {
       const [row] = await (livemode ? byCode.live : byCode.test).all({ codeKey: code.toUpperCase() });
+      return row;
+    },
+    /** As {@link findByCode}, with its coupon (`null` once the coupon is deleted) in the same read. */
+    async findByCodeWithCoupon(livemode: boolean, code: string): Promise<{ code: PromotionCodeRow; coupon: CouponRow | null } | undefined> {
+      const [row] = await (livemode ? withCoupon.live : withCoupon.test).all({ codeKey: code.toUpperCase() });
       return row;
     },
     async insert(row: PromotionCodeRow): Promise<PromotionCodeRow> {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { keepable, readKey, resultsUntilChange } from '../../src/db/results-until-change.js';
+
+describe('answers kept until the database changes', () => {
+  it('returns a kept answer while the version stands, and forgets everything when it moves', () => {
+    let version = 1;
+    const results = resultsUntilChange(() => version);
+    expect(results.lookup('q')).toBeUndefined();
+    results.keep('q', [[1, 'a']]);
+    expect(results.lookup('q')).toEqual([[1, 'a']]);
+    version = 2;
+    expect(results.lookup('q')).toBeUndefined();
+    results.keep('q', [[2, 'b']]);
+    expect(results.lookup('q')).toEqual([[2, 'b']]);
+  });
+
+  it('keeps an answer read before a commit only until the next lookup sees the commit', () => {
+    let version = 1;
+    const results = resultsUntilChange(() => version);
+    expect(results.lookup('q')).toBeUndefined();
+    version = 2; // another connection commits between the lookup and the statement
+    results.keep('q', [[2]]);
+    expect(results.lookup('q')).toBeUndefined();
+  });
+
+  it('does not keep large answers or answers with blobs', () => {
+    const results = resultsUntilChange(() => 1);
+    results.lookup('x');
+    results.keep('big', Array.from({ length: 101 }, (_, i) => [i]));
+    results.keep('blob', [[new ArrayBuffer(2)]]);
+    results.keep('small', Array.from({ length: 100 }, (_, i) => [i]));
+    expect(results.lookup('big')).toBeUndefined();
+    expect(results.lookup('blob')).toBeUndefined();
+    expect(results.lookup('small')).toHaveLength(100);
+  });
+
+  it('never keeps SQL whose answer can change without a write', () => {
+    expect(keepable('select "id" from "coupons" where "coupons"."id" = ?')).toBe(true);
+    expect(keepable('select "at_time" from t')).toBe(true);
+    for (const sql of ['select random()', "select datetime('now')", 'select current_timestamp', 'select * from t where at < unixepoch()', 'select changes()'])
+      expect(keepable(sql)).toBe(false);
+  });
+
+  it('keys a statement by its text and arguments, unambiguously', () => {
+    expect(readKey('select ?', ['1'])).not.toBe(readKey('select ?', [1]));
+    expect(readKey('select ?, ?', ['a', null])).not.toBe(readKey('select ?, ?', ['a', 'null']));
+    expect(readKey('select 1', [])).toBe('select 1');
+  });
+});
