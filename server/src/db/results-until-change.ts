@@ -1,7 +1,10 @@
 /** How many answers are kept (the table is cleared when full: the hot set is a few lookups). */
 const MAX_ENTRIES = 1000;
-/** Larger answers (lists, exports) are not kept: they are rarely asked twice unchanged. */
+/** Larger answers (lists, exports, e-mail bodies) are not kept: they are rarely asked twice unchanged. */
 const MAX_ROWS = 100;
+const MAX_ANSWER_CHARS = 32 * 1024;
+/** All kept answers together, in characters of their strings (the table is cleared past it). */
+const MAX_TOTAL_CHARS = 4 * 1024 * 1024;
 /** SQL whose answer can change while the data does not: never kept. */
 const VOLATILE = /\b(random|randomblob|date|time|datetime|julianday|strftime|unixepoch|current_date|current_time|current_timestamp|changes|total_changes|last_insert_rowid)\b/i;
 
@@ -27,12 +30,17 @@ export function keepable(sql: string): boolean {
 export function resultsUntilChange(dataVersion: () => number) {
   let version = Number.NaN;
   const kept = new Map<string, unknown[][]>();
+  let totalChars = 0;
+  const forget = () => {
+    kept.clear();
+    totalChars = 0;
+  };
   return {
     /** The kept cells for `key`, if the database has not changed since they were read. */
     lookup(key: string): unknown[][] | undefined {
       const now = dataVersion();
       if (now !== version) {
-        kept.clear();
+        forget();
         version = now;
       }
       return kept.get(key);
@@ -40,9 +48,18 @@ export function resultsUntilChange(dataVersion: () => number) {
     /** Keeps what the statement just returned for `key` (read after the last `lookup`). */
     keep(key: string, cells: unknown[][]): void {
       if (cells.length > MAX_ROWS) return;
-      for (const row of cells) for (const cell of row) if (cell !== null && typeof cell === 'object') return;
-      if (kept.size >= MAX_ENTRIES) kept.clear();
+      let chars = key.length;
+      for (const row of cells) {
+        for (const cell of row) {
+          if (typeof cell === 'string') chars += cell.length;
+          else if (cell !== null && typeof cell === 'object') return;
+          else chars += 8;
+        }
+      }
+      if (chars > MAX_ANSWER_CHARS) return;
+      if (kept.size >= MAX_ENTRIES || totalChars + chars > MAX_TOTAL_CHARS) forget();
       kept.set(key, cells);
+      totalChars += chars;
     },
   };
 }

@@ -23,15 +23,28 @@ describe('answers kept until the database changes', () => {
     expect(results.lookup('q')).toBeUndefined();
   });
 
-  it('does not keep large answers or answers with blobs', () => {
+  it('does not keep long or wide answers, or answers with blobs', () => {
     const results = resultsUntilChange(() => 1);
     results.lookup('x');
-    results.keep('big', Array.from({ length: 101 }, (_, i) => [i]));
+    results.keep('long', Array.from({ length: 101 }, (_, i) => [i]));
+    results.keep('wide', [['x'.repeat(40_000)]]);
     results.keep('blob', [[new ArrayBuffer(2)]]);
     results.keep('small', Array.from({ length: 100 }, (_, i) => [i]));
-    expect(results.lookup('big')).toBeUndefined();
+    expect(results.lookup('long')).toBeUndefined();
+    expect(results.lookup('wide')).toBeUndefined();
     expect(results.lookup('blob')).toBeUndefined();
     expect(results.lookup('small')).toHaveLength(100);
+  });
+
+  it('stays within its memory bound however many answers are kept', () => {
+    const results = resultsUntilChange(() => 1);
+    results.lookup('x');
+    const answer = [['y'.repeat(30_000)]];
+    for (let i = 0; i < 200; i++) results.keep(`q${i}`, answer);
+    // 200 × 30,000 characters is past the 4 Mi bound: the table was cleared on the way.
+    const kept = Array.from({ length: 200 }, (_, i) => results.lookup(`q${i}`)).filter(Boolean).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept * 30_000).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
 
   it('never keeps SQL whose answer can change without a write', () => {
