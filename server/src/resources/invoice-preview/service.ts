@@ -103,6 +103,16 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
   const { db, clock, repos } = deps;
   const own = previewRepository(db);
   const taxOf = taxMemo();
+  // The engine's view of a cached catalog row, made once per currency: core compiles (and
+  // validates) each price object once, so the same object is what spares that work per preview.
+  const corePrices = new WeakMap<PriceRow, Map<string, Price>>();
+  const corePrice = (row: PriceRow, currency: string): Price => {
+    let byCurrency = corePrices.get(row);
+    if (!byCurrency) corePrices.set(row, (byCurrency = new Map()));
+    let price = byCurrency.get(currency);
+    if (!price) byCurrency.set(currency, (price = toCorePrice(row, currency)));
+    return price;
+  };
 
   async function priceRow(
     livemode: boolean,
@@ -276,7 +286,7 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
           'currency_not_offered',
         );
       }
-      return toCorePrice(row, sub.currency);
+      return corePrice(row, sub.currency);
     };
     const products = await productsOf(livemode, [...currentRows, ...newRows]);
     const discounts = [...(await subscriptionDiscounts(livemode, sub)), ...extra];
@@ -395,7 +405,7 @@ export function invoicePreviewService(deps: InvoicePreviewDeps) {
         const products = await productsOf(livemode, rows);
         const names = Object.fromEntries([...products.values()].map((p) => [p.id, p.name]));
         const items = rows.map((row, i) => ({
-          price: toCorePrice(row, currency),
+          price: corePrice(row, currency),
           quantity: refs[i]?.quantity ?? 1,
         }));
         const creditBalance = customer
