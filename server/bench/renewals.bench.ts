@@ -23,7 +23,9 @@
  *   npm run bench:renewals -w @abona/server       # BENCH_RENEWALS=50000 BENCH_BATCH=100 BENCH_SECONDS=60
  */
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../src/clock/index.js';
@@ -133,6 +135,14 @@ try {
 
   // ---- the run
   const marks = await rowidMarks(client);
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the run alone (not the setup, not the floors).
+  const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const cpuStart = process.cpuUsage();
   clock.set(DUE_MS);
   const runStart = performance.now();
   let batchStart = runStart;
@@ -158,7 +168,13 @@ try {
     if (!(error instanceof Error && error.message === 'budget')) throw error;
   }
   const runSeconds = (performance.now() - runStart) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   running = false;
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE as string, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const renewalRate = report.processed / runSeconds;
   const [{ n } = { n: 0 }] = (await db.all(sql`select count(*) as n from invoices where billing_reason = 'subscription_cycle' and status = 'paid'`)) as { n: number }[];
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -189,6 +205,8 @@ try {
   console.log(`insert floor      ${fmt(N)} rows in ${floorSeconds.toFixed(2)} s  → ${fmt(floorRate)} rows/s`);
   console.log(`ratio             ${ratio.toFixed(3)} × the floor (goal ≥ 0.1)  ${ratio >= 0.1 ? 'met' : 'NOT met'}`);
   for (const line of writeSetLines) console.log(line);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(`run CPU           ${cpuSeconds.toFixed(1)} s user+sys for ${runSeconds.toFixed(1)} s of run (${((cpuSeconds * 1000) / Math.max(1, report.processed)).toFixed(2)} ms per renewal); load average ${loadavg()[0]?.toFixed(1)} on this machine`);
   console.log(`peak RSS          ${mb.toFixed(0)} MB (goal ≤ 300)  ${mb <= 300 ? 'met' : 'NOT met'}  (during the run alone: ${(runPeakRss / 1024 / 1024).toFixed(0)} MB)`);
   if (report.errors.length > 0) console.log('first error:', report.errors[0]);
   handle.close();

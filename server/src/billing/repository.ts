@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { insertRows } from '../db/raw.js';
 import {
   coupons,
   customerBalanceTransactions,
@@ -65,7 +66,7 @@ export async function insertBalanceTransaction(ex: Executor, row: BalanceTransac
 
 /** Appends many balance movements (multi-row); a `dedupeKey` already stored is skipped. */
 export async function insertBalanceTransactions(ex: Executor, rows: readonly BalanceTransactionRow[]): Promise<void> {
-  for (let from = 0; from < rows.length; from += 1000) await ex.insert(customerBalanceTransactions).values(rows.slice(from, from + 1000)).onConflictDoNothing();
+  await insertRows(ex, customerBalanceTransactions, rows, { onConflictDoNothing: true });
 }
 
 /**

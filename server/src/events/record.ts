@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client.js';
+import { insertRows } from '../db/raw.js';
 import { events } from '../db/schema.js';
 import { randomIds } from '../ids/index.js';
 
@@ -50,14 +51,5 @@ function eventRow(input: RecordEventInput) {
  * its `dedupeKey` is already stored, as {@link recordEvent} does one at a time.
  */
 export async function recordEvents(ex: Executor, inputs: readonly RecordEventInput[]): Promise<void> {
-  const rows = inputs.map(eventRow);
-  for (let from = 0; from < rows.length; from += EVENTS_PER_INSERT) {
-    await ex
-      .insert(events)
-      .values(rows.slice(from, from + EVENTS_PER_INSERT))
-      .onConflictDoNothing({ target: [events.livemode, events.dedupeKey] });
-  }
+  await insertRows(ex, events, inputs.map(eventRow), { onConflictDoNothing: ['livemode', 'dedupeKey'] });
 }
-
-/** Rows per multi-row insert (7 columns each, far below SQLite's parameter limit). */
-const EVENTS_PER_INSERT = 1000;

@@ -62,11 +62,33 @@ export interface SandboxToken {
   readonly sepaDebit: SepaDebitSummary | null;
 }
 
+/** One charge of {@link SandboxGateway.chargeMany}: its result, or what `charge` would have thrown. */
+export type ChargeOutcome = { ok: true; result: PaymentResult } | { ok: false; error: unknown };
+
+interface ChargeRequest {
+  key: string;
+  body: {
+    amountMinor: number;
+    currency: string;
+    paymentMethodId: string;
+    customerRef: string;
+    offSession: boolean;
+    description: string | null;
+    metadata: Readonly<Record<string, string>>;
+  };
+}
+
 /** The sandbox gateway: the port plus the test-mode tokenizer the widget's test forms post to. */
 export interface SandboxGateway extends PaymentGateway {
   readonly name: 'sandbox';
   readonly livemode: false;
   createCustomer(input: CreateCustomerInput): Promise<{ readonly customerRef: string }>;
+  /**
+   * Many charges in one store transaction (one database transaction instead of one per charge),
+   * each exactly as {@link PaymentGateway.charge} would make it (same keys, replays, declines),
+   * in order. A refused request is that charge's outcome, not the batch's.
+   */
+  chargeMany(inputs: readonly ChargeInput[]): Promise<ChargeOutcome[]>;
   /** Test mode only: validates a test card and keeps brand, last 4 and expiry, never the number or CVC. */
   tokenizeCard(input: TestCardInput): Promise<SandboxToken>;
   /** Test mode only: validates a test IBAN and keeps country, bank code and last 4. */
@@ -132,6 +154,54 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
       tx.put('tokens', id, { id, type, card, sepaDebit, behavior, used: false, createdAtMs }),
     );
     return { token: id, card, sepaDebit };
+  }
+
+  /** A charge's parameters, validated (throws as `charge` does for a bad request). */
+  function chargeRequest(input: ChargeInput): ChargeRequest {
+    return {
+      key: requireIdempotencyKey(input.idempotencyKey),
+      body: {
+        amountMinor: requirePositiveMinor(input.amountMinor, 'amountMinor'),
+        currency: requireCurrency(input.currency),
+        paymentMethodId: requireId(input.paymentMethodId, 'paymentMethodId'),
+        customerRef: requireId(input.customerRef, 'customerRef'),
+        offSession: input.offSession === true,
+        description: input.description ?? null,
+        metadata: requireMetadata(input.metadata),
+      },
+    };
+  }
+
+  /** One charge inside a store transaction: replayed by its key, or decided and recorded. Throws before any write. */
+  async function chargeIn(tx: SandboxStoreTx, { key, body: request }: ChargeRequest): Promise<PaymentResult> {
+    const fingerprint = canonicalJson(request);
+    const replayed = await replayedObjectId(tx, key, 'charge', fingerprint);
+    if (replayed !== null) return toPaymentResult(await mustGet(tx, 'payments', replayed, 'paymentId'));
+    const method = await attachedMethod(tx, request.paymentMethodId, request.customerRef);
+    if (method.type === 'sepa_debit' && request.currency !== 'EUR') {
+      throw new InvalidInputError('SEPA Direct Debit only supports EUR', 'currency', 'currency_not_supported');
+    }
+    const decision = decideCharge(method, request.offSession);
+    const id = newId('pay');
+    const createdAtMs = now();
+    const delayMs = method.type === 'sepa_debit' ? sepaDelayMs : transferDelayMs;
+    const payment: SandboxPaymentRecord = {
+      id,
+      ...request,
+      status: decision.status,
+      declineCode: null,
+      message: null,
+      hard: false,
+      clientSecret: decision.status === 'requires_action' ? clientSecret(id) : null,
+      settlesAtMs: decision.status === 'processing' ? createdAtMs + delayMs : null,
+      amountRefundedMinor: 0,
+      createdAtMs,
+      updatedAtMs: createdAtMs,
+      ...(decision.status === 'failed' ? failure(decision.declineCode) : {}),
+    };
+    await tx.put('payments', id, payment);
+    await tx.put('idempotency', key, { key, operation: 'charge', fingerprint, objectId: id, createdAtMs });
+    return toPaymentResult(payment);
   }
 
   return {
@@ -235,45 +305,34 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
     },
 
     async charge(input: ChargeInput): Promise<PaymentResult> {
-      const key = requireIdempotencyKey(input.idempotencyKey);
-      const request = {
-        amountMinor: requirePositiveMinor(input.amountMinor, 'amountMinor'),
-        currency: requireCurrency(input.currency),
-        paymentMethodId: requireId(input.paymentMethodId, 'paymentMethodId'),
-        customerRef: requireId(input.customerRef, 'customerRef'),
-        offSession: input.offSession === true,
-        description: input.description ?? null,
-        metadata: requireMetadata(input.metadata),
-      };
-      const fingerprint = canonicalJson(request);
-      return store.transaction(async (tx) => {
-        const replayed = await replayedObjectId(tx, key, 'charge', fingerprint);
-        if (replayed !== null) return toPaymentResult(await mustGet(tx, 'payments', replayed, 'paymentId'));
-        const method = await attachedMethod(tx, request.paymentMethodId, request.customerRef);
-        if (method.type === 'sepa_debit' && request.currency !== 'EUR') {
-          throw new InvalidInputError('SEPA Direct Debit only supports EUR', 'currency', 'currency_not_supported');
+      const request = chargeRequest(input);
+      return store.transaction((tx) => chargeIn(tx, request));
+    },
+
+    async chargeMany(inputs: readonly ChargeInput[]): Promise<ChargeOutcome[]> {
+      // Each charge exactly as `charge` would do it, in one store transaction: a charge that is
+      // refused throws before writing anything, so the others of the batch stand.
+      const requests = inputs.map((input): { request: ChargeRequest } | { error: unknown } => {
+        try {
+          return { request: chargeRequest(input) };
+        } catch (error) {
+          return { error };
         }
-        const decision = decideCharge(method, request.offSession);
-        const id = newId('pay');
-        const createdAtMs = now();
-        const delayMs = method.type === 'sepa_debit' ? sepaDelayMs : transferDelayMs;
-        const payment: SandboxPaymentRecord = {
-          id,
-          ...request,
-          status: decision.status,
-          declineCode: null,
-          message: null,
-          hard: false,
-          clientSecret: decision.status === 'requires_action' ? clientSecret(id) : null,
-          settlesAtMs: decision.status === 'processing' ? createdAtMs + delayMs : null,
-          amountRefundedMinor: 0,
-          createdAtMs,
-          updatedAtMs: createdAtMs,
-          ...(decision.status === 'failed' ? failure(decision.declineCode) : {}),
-        };
-        await tx.put('payments', id, payment);
-        await tx.put('idempotency', key, { key, operation: 'charge', fingerprint, objectId: id, createdAtMs });
-        return toPaymentResult(payment);
+      });
+      return store.transaction(async (tx) => {
+        const outcomes: ChargeOutcome[] = [];
+        for (const item of requests) {
+          if ('error' in item) {
+            outcomes.push({ ok: false, error: item.error });
+            continue;
+          }
+          try {
+            outcomes.push({ ok: true, result: await chargeIn(tx, item.request) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+        return outcomes;
       });
     },
 
@@ -396,6 +455,11 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
       return sandboxBankTransferInstructions(requireCurrency(currency), customerRef, accountHolderName);
     },
   };
+}
+
+/** True for a gateway that charges a batch in one transaction (the sandbox). */
+export function chargesInBatches(gateway: PaymentGateway): gateway is PaymentGateway & Pick<SandboxGateway, 'chargeMany'> {
+  return typeof (gateway as Partial<SandboxGateway>).chargeMany === 'function';
 }
 
 /** The method, checked to belong to `customerRef` (Stripe refuses to charge someone else's card). */

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { insertRows } from '../db/raw.js';
 import { ledgerEntries } from '../db/schema.js';
 import { InvariantBroken } from '../errors/index.js';
 import { randomIds } from '../ids/index.js';
@@ -93,11 +94,8 @@ function journalEntries(input: JournalInput & { journalId: string }, legs: reado
 export async function postNewJournals(ex: Executor, inputs: readonly JournalInput[]): Promise<void> {
   const rows: LedgerEntryRow[] = [];
   for (const input of inputs) rows.push(...journalEntries({ ...input, journalId: input.journalId ?? randomIds.next('jrn') }, balancedLegs(input.legs)));
-  for (let from = 0; from < rows.length; from += ENTRIES_PER_INSERT) await ex.insert(ledgerEntries).values(rows.slice(from, from + ENTRIES_PER_INSERT));
+  await insertRows(ex, ledgerEntries, rows);
 }
-
-/** Rows per multi-row insert: 13 columns each stays far below SQLite's 32,766 parameters. */
-const ENTRIES_PER_INSERT = 1000;
 
 /** Journals whose legs do not sum to zero per currency (should always be empty): for audits and tests. */
 export async function unbalancedJournals(ex: Executor, livemode: boolean): Promise<{ journalId: string; currency: string; sum: number }[]> {

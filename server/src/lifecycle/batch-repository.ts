@@ -1,22 +1,23 @@
 /**
  * The set-based SQL of the billing run: one statement per batch of due subscriptions (claim,
- * the rows a batch reads, multi-row inserts) instead of one per subscription. Every query
- * filters by `livemode`.
+ * the rows a batch reads, multi-row inserts, set-based updates) instead of one per subscription,
+ * written as plain SQL through `db/raw` (drizzle's builder cost more than SQLite for these). Every
+ * query filters by `livemode`.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { coupons, customerBalanceTransactions, customers, customerTaxIds, emails, invoiceLines, invoices, paymentMethods, payments, subscriptions, type CouponRow, type CustomerRow, type CustomerTaxIdRow } from '../db/schema.js';
+import { columnList, execute, insertRows, placeholders, rowsOf, selectRows, updateRows } from '../db/raw.js';
+import { coupons, customers, customerTaxIds, emails, invoiceLines, invoices, paymentMethods, payments, subscriptions, type CouponRow, type CustomerRow, type CustomerTaxIdRow } from '../db/schema.js';
 import type { EmailRow } from '../email/repository.js';
 import type { InvoiceLineRow, InvoiceRow } from '../resources/invoices/repository.js';
 import type { PaymentMethodRow } from '../resources/payment-methods/repository.js';
 import type { PaymentRow } from '../resources/payments/repository.js';
 import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
 
-/** Keeps each multi-row statement far below SQLite's 32,766 parameters (invoices have ~37 columns). */
-const ROWS_PER_INSERT = 400;
+const mode = (livemode: boolean) => (livemode ? 1 : 0);
+const unique = (ids: readonly string[]) => [...new Set(ids)];
 
-function* slices<T>(rows: readonly T[], size: number): Generator<T[]> {
-  for (let from = 0; from < rows.length; from += size) yield rows.slice(from, from + size);
+function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export const batchRepository = {
@@ -28,40 +29,32 @@ export const batchRepository = {
   async claimMany(ex: Executor, livemode: boolean, seen: readonly Pick<SubscriptionRow, 'id' | 'nextActionAt'>[], toMs: number): Promise<SubscriptionRow[]> {
     const claimable = seen.filter((row) => row.nextActionAt !== null);
     if (claimable.length === 0) return [];
-    const pairs = sql.join(
-      claimable.map((row) => sql`(${row.id}, ${row.nextActionAt})`),
-      sql`, `,
+    const pairs = claimable.map(() => '(?, ?)').join(', ');
+    const result = await execute(
+      ex,
+      `update "subscriptions" set "next_action_at" = ? where "livemode" = ? and ("id", "next_action_at") in (values ${pairs}) returning ${columnList(subscriptions)}`,
+      [toMs, mode(livemode), ...claimable.flatMap((row) => [row.id, row.nextActionAt])],
     );
-    return ex
-      .update(subscriptions)
-      .set({ nextActionAt: toMs })
-      .where(and(eq(subscriptions.livemode, livemode), sql`(${subscriptions.id}, ${subscriptions.nextActionAt}) in (values ${pairs})`))
-      .returning();
+    return rowsOf(subscriptions, result);
   },
 
   /** Customers by id (deleted ones included, as the per-subscription step reads them). */
   async customers(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, CustomerRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(customers)
-      .where(and(eq(customers.livemode, livemode), inArray(customers.id, [...new Set(ids)])));
-    return new Map(rows.map((row) => [row.id, row]));
+    const list = unique(ids);
+    return byId(await selectRows(ex, customers, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Tax ids per customer, oldest first (the first one goes on the invoice). */
   async taxIds(ex: Executor, customerIds: readonly string[]): Promise<Map<string, CustomerTaxIdRow[]>> {
     const byCustomer = new Map<string, CustomerTaxIdRow[]>();
     if (customerIds.length === 0) return byCustomer;
-    const rows = await ex
-      .select()
-      .from(customerTaxIds)
-      .where(inArray(customerTaxIds.customerId, [...new Set(customerIds)]))
-      .orderBy(customerTaxIds.createdAt, customerTaxIds.id);
+    const list = unique(customerIds);
+    const rows = await selectRows(ex, customerTaxIds, `"customer_id" in (${placeholders(list.length)}) order by "created_at", "id"`, list);
     for (const row of rows) {
-      const list = byCustomer.get(row.customerId) ?? [];
-      list.push(row);
-      byCustomer.set(row.customerId, list);
+      const found = byCustomer.get(row.customerId) ?? [];
+      found.push(row);
+      byCustomer.set(row.customerId, found);
     }
     return byCustomer;
   },
@@ -70,115 +63,134 @@ export const batchRepository = {
   async creditBalances(ex: Executor, livemode: boolean, customerIds: readonly string[]): Promise<Map<string, number>> {
     const balances = new Map<string, number>();
     if (customerIds.length === 0) return balances;
-    const rows = await ex
-      .select({ customerId: customerBalanceTransactions.customerId, currency: customerBalanceTransactions.currency, sum: sql<number | null>`sum(${customerBalanceTransactions.amount})` })
-      .from(customerBalanceTransactions)
-      .where(and(eq(customerBalanceTransactions.livemode, livemode), inArray(customerBalanceTransactions.customerId, [...new Set(customerIds)])))
-      .groupBy(customerBalanceTransactions.customerId, customerBalanceTransactions.currency);
-    for (const row of rows) balances.set(`${row.customerId}:${row.currency}`, Number(row.sum ?? 0));
+    const list = unique(customerIds);
+    const result = await execute(
+      ex,
+      `select "customer_id", "currency", sum("amount") from "customer_balance_transactions" where "livemode" = ? and "customer_id" in (${placeholders(list.length)}) group by "customer_id", "currency"`,
+      [mode(livemode), ...list],
+    );
+    for (const row of result.rows) balances.set(`${String(row[0])}:${String(row[1])}`, Number(row[2] ?? 0));
     return balances;
   },
 
   async coupons(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, CouponRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(coupons)
-      .where(and(eq(coupons.livemode, livemode), inArray(coupons.id, [...new Set(ids)])));
-    return new Map(rows.map((row) => [row.id, row]));
+    const list = unique(ids);
+    return byId(await selectRows(ex, coupons, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Invoices already finalized under these dedupe keys (a rerun finds them). */
   async invoicesByDedupeKey(ex: Executor, livemode: boolean, keys: readonly string[]): Promise<Map<string, InvoiceRow>> {
     if (keys.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(invoices)
-      .where(and(eq(invoices.livemode, livemode), inArray(invoices.dedupeKey, [...keys])));
+    const list = unique(keys);
+    const rows = await selectRows(ex, invoices, `"livemode" = ? and "dedupe_key" in (${placeholders(list.length)})`, [mode(livemode), ...list]);
     return new Map(rows.map((row) => [row.dedupeKey as string, row]));
   },
 
   async invoices(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, InvoiceRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(invoices)
-      .where(and(eq(invoices.livemode, livemode), inArray(invoices.id, [...new Set(ids)])));
-    return new Map(rows.map((row) => [row.id, row]));
+    const list = unique(ids);
+    return byId(await selectRows(ex, invoices, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
+  },
+
+  /** Lines of these invoices by invoice id, in position order. */
+  async linesOf(ex: Executor, invoiceIds: readonly string[]): Promise<Map<string, InvoiceLineRow[]>> {
+    const grouped = new Map<string, InvoiceLineRow[]>();
+    if (invoiceIds.length === 0) return grouped;
+    const list = unique(invoiceIds);
+    for (const row of await selectRows(ex, invoiceLines, `"invoice_id" in (${placeholders(list.length)}) order by "invoice_id", "position"`, list)) {
+      const lines = grouped.get(row.invoiceId) ?? [];
+      lines.push(row);
+      grouped.set(row.invoiceId, lines);
+    }
+    return grouped;
   },
 
   /** The earliest `next_payment_attempt_at` of each subscription's open invoices. */
   async earliestRetries(ex: Executor, livemode: boolean, subscriptionIds: readonly string[]): Promise<Map<string, number>> {
     const earliest = new Map<string, number>();
     if (subscriptionIds.length === 0) return earliest;
-    const rows = await ex
-      .select({ subscriptionId: invoices.subscriptionId, at: sql<number | null>`min(${invoices.nextPaymentAttemptAt})` })
-      .from(invoices)
-      .where(and(eq(invoices.livemode, livemode), inArray(invoices.subscriptionId, [...new Set(subscriptionIds)]), eq(invoices.status, 'open')))
-      .groupBy(invoices.subscriptionId);
-    for (const row of rows) if (row.subscriptionId !== null && row.at !== null) earliest.set(row.subscriptionId, Number(row.at));
+    const list = unique(subscriptionIds);
+    const result = await execute(
+      ex,
+      `select "subscription_id", min("next_payment_attempt_at") from "invoices" where "livemode" = ? and "subscription_id" in (${placeholders(list.length)}) and "status" = 'open' group by "subscription_id"`,
+      [mode(livemode), ...list],
+    );
+    for (const row of result.rows) if (row[0] !== null && row[1] !== null) earliest.set(String(row[0]), Number(row[1]));
     return earliest;
   },
 
   async insertInvoices(ex: Executor, rows: readonly InvoiceRow[], lines: readonly InvoiceLineRow[]): Promise<void> {
-    for (const slice of slices(rows, ROWS_PER_INSERT / 2)) await ex.insert(invoices).values(slice);
-    for (const slice of slices(lines, ROWS_PER_INSERT)) await ex.insert(invoiceLines).values(slice);
+    await insertRows(ex, invoices, rows);
+    await insertRows(ex, invoiceLines, lines);
   },
 
-  /** Writes a renewed subscription's new state if it still has `version`; false when someone wrote first. */
-  async saveVersioned(ex: Executor, livemode: boolean, id: string, version: number, patch: Partial<SubscriptionRow>): Promise<boolean> {
-    const result = await ex
-      .update(subscriptions)
-      .set(patch)
-      .where(and(eq(subscriptions.livemode, livemode), eq(subscriptions.id, id), eq(subscriptions.version, version)))
-      .returning({ id: subscriptions.id });
-    return result.length === 1;
+  /**
+   * Writes renewed subscriptions' new state where each still has the version read, in one
+   * statement per shape of patch. Returns the ids written: one missing means someone wrote first.
+   */
+  async saveVersionedMany(ex: Executor, livemode: boolean, saves: readonly { row: Pick<SubscriptionRow, 'id' | 'version'>; patch: Partial<SubscriptionRow> }[]): Promise<Set<string>> {
+    const updated = await updateRows(
+      ex,
+      subscriptions,
+      ['livemode', 'id', 'version'],
+      saves.map(({ row, patch }) => ({ where: { livemode, id: row.id, version: row.version }, set: patch })),
+    );
+    return new Set(updated.map((values) => String(values[1])));
+  },
+
+  /** `next_action_at` of many subscriptions (scheduler bookkeeping: the version stays). */
+  async setNextActions(ex: Executor, livemode: boolean, next: readonly { id: string; atMs: number | null }[]): Promise<void> {
+    await updateRows(
+      ex,
+      subscriptions,
+      ['livemode', 'id'],
+      next.map(({ id, atMs }) => ({ where: { livemode, id }, set: { nextActionAt: atMs } })),
+    );
+  },
+
+  /** Payments and invoices after a batch of successful charges: each row's own patch, set-based. */
+  async updatePayments(ex: Executor, livemode: boolean, patches: readonly { id: string; patch: Partial<PaymentRow> }[]): Promise<void> {
+    await updateRows(ex, payments, ['livemode', 'id'], patches.map(({ id, patch }) => ({ where: { livemode, id }, set: patch })));
+  },
+
+  async updateInvoices(ex: Executor, livemode: boolean, patches: readonly { id: string; patch: Partial<InvoiceRow> }[]): Promise<void> {
+    await updateRows(ex, invoices, ['livemode', 'id'], patches.map(({ id, patch }) => ({ where: { livemode, id }, set: patch })));
   },
 
   /** Subscriptions by id. */
   async subscriptions(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, SubscriptionRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(subscriptions)
-      .where(and(eq(subscriptions.livemode, livemode), inArray(subscriptions.id, [...new Set(ids)])));
-    return new Map(rows.map((row) => [row.id, row]));
+    const list = unique(ids);
+    return byId(await selectRows(ex, subscriptions, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Attached (not detached) payment methods of these customers, newest first, as `listForCustomer` orders them. */
   async paymentMethodsOf(ex: Executor, livemode: boolean, customerIds: readonly string[]): Promise<PaymentMethodRow[]> {
     if (customerIds.length === 0) return [];
-    return ex
-      .select()
-      .from(paymentMethods)
-      .where(and(eq(paymentMethods.livemode, livemode), inArray(paymentMethods.customerId, [...new Set(customerIds)]), isNull(paymentMethods.detachedAt)))
-      .orderBy(sql`${paymentMethods.createdAt} desc`, sql`${paymentMethods.id} desc`);
+    const list = unique(customerIds);
+    return selectRows(ex, paymentMethods, `"livemode" = ? and "customer_id" in (${placeholders(list.length)}) and "detached_at" is null order by "created_at" desc, "id" desc`, [mode(livemode), ...list]);
   },
 
   async paymentsByIdempotencyKey(ex: Executor, livemode: boolean, keys: readonly string[]): Promise<Map<string, PaymentRow>> {
     if (keys.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(payments)
-      .where(and(eq(payments.livemode, livemode), inArray(payments.idempotencyKey, [...keys])));
+    const list = unique(keys);
+    const rows = await selectRows(ex, payments, `"livemode" = ? and "idempotency_key" in (${placeholders(list.length)})`, [mode(livemode), ...list]);
     return new Map(rows.map((row) => [row.idempotencyKey as string, row]));
   },
 
   async payments(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, PaymentRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await ex
-      .select()
-      .from(payments)
-      .where(and(eq(payments.livemode, livemode), inArray(payments.id, [...new Set(ids)])));
-    return new Map(rows.map((row) => [row.id, row]));
+    const list = unique(ids);
+    return byId(await selectRows(ex, payments, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Stores emails (multi-row); one whose dedupe key is stored already is skipped. */
   async insertEmails(ex: Executor, rows: readonly EmailRow[]): Promise<void> {
-    for (const slice of slices(rows, ROWS_PER_INSERT)) await ex.insert(emails).values(slice).onConflictDoNothing({ target: [emails.livemode, emails.dedupeKey] });
+    await insertRows(ex, emails, rows, { onConflictDoNothing: ['livemode', 'dedupeKey'] });
   },
 
   async insertPayments(ex: Executor, rows: readonly PaymentRow[]): Promise<void> {
-    for (const slice of slices(rows, ROWS_PER_INSERT)) await ex.insert(payments).values(slice);
+    await insertRows(ex, payments, rows);
   },
 };

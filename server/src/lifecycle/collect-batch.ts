@@ -8,6 +8,7 @@ import type { EmailRow } from '../email/repository.js';
 import { ApiError } from '../errors/index.js';
 import { recordEvents, type RecordEventInput } from '../events/record.js';
 import { deriveIdempotencyKey } from '../gateway/idempotency.js';
+import { chargesInBatches } from '../gateway/sandbox.js';
 import type { PaymentGateway, PaymentResult } from '../gateway/types.js';
 import { postNewJournals, type JournalInput } from '../ledger/post.js';
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
@@ -19,7 +20,6 @@ import { batchRepository } from './batch-repository.js';
 import { bookCollection } from './collect.js';
 import type { LifecycleDeps, RunCache } from './context.js';
 import { nextActionOf } from './next-action.js';
-import { lifecycleRepository } from './repository.js';
 
 /** One invoice of the batch on its way through the three steps. */
 interface Attempt {
@@ -48,7 +48,7 @@ const isRequestError = (error: unknown) => error instanceof CoreError || error i
  * @returns each invoice's outcome, in order (undefined: nothing could be asked of the gateway).
  */
 export async function collectBatch(deps: LifecycleDeps, cache: RunCache, invoiceIds: readonly string[], options: { livemode: boolean; nowMs: number }): Promise<(PayInvoiceOutcome | undefined)[]> {
-  const { livemode, nowMs } = options;
+  const { livemode } = options;
   if (invoiceIds.length === 0) return [];
   let gateway: PaymentGateway | undefined;
   try {
@@ -59,23 +59,37 @@ export async function collectBatch(deps: LifecycleDeps, cache: RunCache, invoice
   const attempts: Attempt[] = invoiceIds.map((invoiceId) => ({ invoiceId }));
   if (gateway) await customerRefs(deps, cache, gateway, livemode, attempts);
   if (gateway) await startPayments(deps, gateway, attempts, options);
-  for (const a of attempts) {
-    if (!gateway || !a.payment || !a.invoice || !a.method || a.customerRef === undefined) continue;
-    // This attempt already reached the gateway and was recorded: never charge again.
-    if (a.payment.status !== 'processing' || a.payment.gatewayRef !== null) continue;
-    try {
-      a.answer = await gateway.charge(chargeInputFor(a.payment, a.invoice, a.method, a.customerRef));
-    } catch (error) {
-      // The gateway refused the request itself: close the attempt so a retry uses a new key.
-      const payment = a.payment;
-      await deps.db.transaction((tx) =>
-        paymentRepository.update(tx, livemode, payment.id, { status: 'failed', declineCode: 'processing_error', failureMessage: error instanceof Error ? error.message : String(error), updatedAt: nowMs }),
-      );
-      if (!isRequestError(error)) throw error;
-      a.refused = true;
+  // This attempt already reached the gateway and was recorded: never charge again.
+  const due = attempts.filter((a) => gateway && a.payment && a.invoice && a.method && a.customerRef !== undefined && a.payment.status === 'processing' && a.payment.gatewayRef === null);
+  const inputOf = (a: Attempt) => chargeInputFor(a.payment as PaymentRow, a.invoice as InvoiceRow, a.method as PaymentMethodRow, a.customerRef as string);
+  if (gateway && chargesInBatches(gateway)) {
+    // One gateway transaction for the batch; each charge keyed and decided as on its own.
+    const outcomes = due.length > 0 ? await gateway.chargeMany(due.map(inputOf)) : [];
+    for (const [i, a] of due.entries()) {
+      const outcome = outcomes[i];
+      if (outcome?.ok) a.answer = outcome.result;
+      else await refuse(deps, a, outcome ? outcome.error : new Error('no answer from the gateway'), options);
+    }
+  } else if (gateway) {
+    for (const a of due) {
+      try {
+        a.answer = await gateway.charge(inputOf(a));
+      } catch (error) {
+        await refuse(deps, a, error, options);
+      }
     }
   }
   return deps.db.transaction((tx) => bookAttempts(tx, deps, cache, attempts, options));
+}
+
+/** The gateway refused the request itself: the attempt is closed so a retry uses a new key (a bug, not a refusal, rethrows). */
+async function refuse(deps: LifecycleDeps, a: Attempt, error: unknown, options: { livemode: boolean; nowMs: number }): Promise<void> {
+  const payment = a.payment as PaymentRow;
+  await deps.db.transaction((tx) =>
+    paymentRepository.update(tx, options.livemode, payment.id, { status: 'failed', declineCode: 'processing_error', failureMessage: error instanceof Error ? error.message : String(error), updatedAt: options.nowMs }),
+  );
+  if (!isRequestError(error)) throw error;
+  a.refused = true;
 }
 
 /** The gateway customer of each invoice's customer, created on first use (outside any transaction). */
@@ -235,17 +249,26 @@ async function bookPlainSuccesses(
   if (plain.length === 0) return;
   const journals: JournalInput[] = [];
   const paid: { invoice: InvoiceRow; payment: PaymentRow }[] = [];
+  const paymentPatches: { id: string; patch: Partial<PaymentRow> }[] = [];
+  const invoicePatches: { id: string; patch: Partial<InvoiceRow> }[] = [];
   for (const a of plain) {
     const current = input.invoices.get(a.invoiceId) as InvoiceRow;
     const before = input.payments.get((a.payment as PaymentRow).id) as PaymentRow;
-    const payment = (await paymentRepository.update(tx, livemode, before.id, { gatewayRef: (a.answer as PaymentResult).paymentId, updatedAt: nowMs, status: 'succeeded' })) ?? before;
-    const invoice = (await invoiceRepository.update(tx, livemode, current.id, paidInvoicePatch(current, payment, nowMs, a.attempt))) ?? current;
+    // Read in this transaction and written below with exactly these patches: the stored rows are these.
+    const paymentPatch: Partial<PaymentRow> = { gatewayRef: (a.answer as PaymentResult).paymentId, updatedAt: nowMs, status: 'succeeded' };
+    const payment: PaymentRow = { ...before, ...paymentPatch };
+    const invoicePatch = paidInvoicePatch(current, payment, nowMs, a.attempt);
+    const invoice: InvoiceRow = { ...current, ...invoicePatch };
+    paymentPatches.push({ id: payment.id, patch: paymentPatch });
+    invoicePatches.push({ id: invoice.id, patch: invoicePatch });
     journals.push(paymentJournal(payment, nowMs));
     paid.push({ invoice, payment });
   }
+  await batchRepository.updatePayments(tx, livemode, paymentPatches);
+  await batchRepository.updateInvoices(tx, livemode, invoicePatches);
   // Payments that were processing have no journal yet: the one that marks them succeeded is new.
   await postNewJournals(tx, journals);
-  const lines = await invoiceRepository.linesOf(tx, paid.map((p) => p.invoice.id));
+  const lines = await batchRepository.linesOf(tx, paid.map((p) => p.invoice.id));
   const events: RecordEventInput[] = [];
   for (const { invoice, payment } of paid) {
     events.push({ livemode, type: 'invoice.paid', data: toInvoice(invoice, lines.get(invoice.id) ?? []), dedupeKey: `invoice.paid:${invoice.id}`, atMs: nowMs, id: deps.ids.next('evt') });
@@ -275,9 +298,11 @@ async function refreshNextActions(tx: Executor, livemode: boolean, ids: readonly
   const subs = [...(await batchRepository.subscriptions(tx, livemode, ids)).values()];
   const retries = await batchRepository.earliestRetries(tx, livemode, ids);
   const prices = await pricesOf(tx, livemode, subs);
+  const changed: { id: string; atMs: number | null }[] = [];
   for (const row of subs) {
     const metered = row.items.some((i) => prices.get(i.priceId)?.recurringUsageType === 'metered');
     const next = nextActionOf(row, nowMs, retries.get(row.id) ?? null, metered);
-    if (next !== row.nextActionAt) await lifecycleRepository.setNextAction(tx, livemode, row.id, next);
+    if (next !== row.nextActionAt) changed.push({ id: row.id, atMs: next });
   }
+  await batchRepository.setNextActions(tx, livemode, changed);
 }

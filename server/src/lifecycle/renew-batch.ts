@@ -168,8 +168,7 @@ async function renewPlain(tx: Executor, deps: LifecycleDeps, cache: RunCache, in
   if (movements.length > 0) await insertBalanceTransactions(tx, movements);
   await recordEvents(tx, events);
   await markPricesUsed(tx, livemode, [...usedPrices], nowMs);
-  for (const { row, patch } of saves) {
-    if (!(await batchRepository.saveVersioned(tx, livemode, row.id, row.version, patch))) throw new StaleSubscription(row.id);
-  }
+  const saved = await batchRepository.saveVersionedMany(tx, livemode, saves);
+  for (const { row } of saves) if (!saved.has(row.id)) throw new StaleSubscription(row.id);
   return charge;
 }
