@@ -93,6 +93,14 @@ export const batchRepository = {
     return byId(await selectRows(ex, invoices, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
+  /** The customer of each of these invoices (only that: the charge step reads nothing else first). */
+  async invoiceCustomers(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const list = unique(ids);
+    const result = await execute(ex, `select "id", "customer_id" from "invoices" where "livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]);
+    return new Map(result.rows.map((row) => [String(row[0]), String(row[1])]));
+  },
+
   /** Lines of these invoices by invoice id, in position order. */
   async linesOf(ex: Executor, invoiceIds: readonly string[]): Promise<Map<string, InvoiceLineRow[]>> {
     const grouped = new Map<string, InvoiceLineRow[]>();

@@ -94,18 +94,18 @@ async function refuse(deps: LifecycleDeps, a: Attempt, error: unknown, options: 
 
 /** The gateway customer of each invoice's customer, created on first use (outside any transaction). */
 async function customerRefs(deps: LifecycleDeps, cache: RunCache, gateway: PaymentGateway, livemode: boolean, attempts: Attempt[]): Promise<void> {
-  const invoices = await batchRepository.invoices(deps.db, livemode, attempts.map((a) => a.invoiceId));
+  const customerOf = await batchRepository.invoiceCustomers(deps.db, livemode, attempts.map((a) => a.invoiceId));
   for (const a of attempts) {
-    const invoice = invoices.get(a.invoiceId);
-    if (!invoice) {
+    const customerId = customerOf.get(a.invoiceId);
+    if (customerId === undefined) {
       a.refused = true;
       continue;
     }
-    const key = `${gateway.name}:${livemode}:${invoice.customerId}`;
+    const key = `${gateway.name}:${livemode}:${customerId}`;
     let ref = cache.gatewayRefs.get(key);
     if (ref === undefined) {
       try {
-        ref = await gatewayCustomerRef(deps.db, gateway, livemode, invoice.customerId);
+        ref = await gatewayCustomerRef(deps.db, gateway, livemode, customerId);
         cache.gatewayRefs.set(key, ref);
       } catch (error) {
         if (!isRequestError(error)) throw error;

@@ -3,18 +3,15 @@
  * that makes one runner the owner of a due step, open invoices awaiting a charge, and the
  * next due instant of a test clock. Every query filters by `livemode`.
  */
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, min, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, min, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { selectRows } from '../db/raw.js';
 import { customers, invoices, payments, settings, subscriptions } from '../db/schema.js';
 import type { InvoiceRow } from '../resources/invoices/repository.js';
 import type { SubscriptionRow } from '../resources/subscriptions/repository.js';
 
 /** Which subscriptions a run looks at: the system clock's (no test clock), or one test clock's. */
 export type ClockScope = { testClockId: null } | { testClockId: string };
-
-function scopeOf(scope: ClockScope): SQL {
-  return scope.testClockId === null ? isNull(subscriptions.testClockId) : eq(subscriptions.testClockId, scope.testClockId);
-}
 
 export interface DueCursor {
   nextActionAt: number;
@@ -27,16 +24,21 @@ export const lifecycleRepository = {
    * one index range scan (`subscriptions_due_idx`), so a run streams any number of them.
    */
   async due(ex: Executor, input: { livemode: boolean; nowMs: number; scope: ClockScope; after: DueCursor | null; limit: number }): Promise<SubscriptionRow[]> {
-    const { after } = input;
-    const keyset = after
-      ? or(gt(subscriptions.nextActionAt, after.nextActionAt), and(eq(subscriptions.nextActionAt, after.nextActionAt), gt(subscriptions.id, after.id)))
-      : undefined;
-    return ex
-      .select()
-      .from(subscriptions)
-      .where(and(eq(subscriptions.livemode, input.livemode), isNotNull(subscriptions.nextActionAt), lte(subscriptions.nextActionAt, input.nowMs), scopeOf(input.scope), keyset))
-      .orderBy(asc(subscriptions.nextActionAt), asc(subscriptions.id))
-      .limit(input.limit);
+    // Plain SQL (db/raw): the run's first statement of every batch, decoded without the builder.
+    const { after, scope } = input;
+    const args: unknown[] = [input.livemode ? 1 : 0, input.nowMs];
+    let where = `"livemode" = ? and "next_action_at" is not null and "next_action_at" <= ?`;
+    if (scope.testClockId === null) where += ` and "test_clock_id" is null`;
+    else {
+      where += ` and "test_clock_id" = ?`;
+      args.push(scope.testClockId);
+    }
+    if (after) {
+      where += ` and ("next_action_at" > ? or ("next_action_at" = ? and "id" > ?))`;
+      args.push(after.nextActionAt, after.nextActionAt, after.id);
+    }
+    args.push(input.limit);
+    return selectRows(ex, subscriptions, `${where} order by "next_action_at", "id" limit ?`, args);
   },
 
   /**

@@ -61,8 +61,20 @@ function formatter(locale: string, timeZone: string) {
 
 function makeFormatter(locale: string, timeZone: string) {
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+  // core's formatMoney builds its Intl.NumberFormat per call; a billing run formats the same few
+  // amounts thousands of times, so each distinct one is formatted once (bounded like the formatters).
+  const amounts = new Map<string, string>();
+  const money = (amountMinor: number, currency: string) => {
+    const key = `${currency}|${amountMinor}`;
+    let text = amounts.get(key);
+    if (text === undefined) {
+      if (amounts.size >= 1000) amounts.clear();
+      amounts.set(key, (text = formatMoney(amountMinor, currency.toUpperCase(), locale)));
+    }
+    return text;
+  };
   return {
-    money: (amountMinor: number, currency: string) => formatMoney(amountMinor, currency.toUpperCase(), locale),
+    money,
     date: (ms: number) => dates.format(ms),
     maybeDate: (ms: number | null | undefined) => (ms === null || ms === undefined ? null : dates.format(ms)),
   };
