@@ -69,7 +69,8 @@ function minifyCssParts(texts) {
     // A declaration list keeps its last semicolon: it is spliced in before other declarations.
     if (declarationsOnly) out = `${out.slice(2, -1)};`;
     // esbuild keeps custom property values verbatim; their layout spaces are insignificant too.
-    out = out.replace(/(--[\w-]+):\s+/g, '$1:').replace(/,\s+/g, ',');
+    out = out.replace(/(--[\w-]+):\s+/g, '$1:').replace(/,\s+/g, ',').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')');
+    out = tightenCalc(out).replace(/@container[^{]*/g, (prelude) => prelude.replace(/:\s+/g, ':'));
     const pieces = out.split(/--lit-slot-\d+:0;?/);
     const order = [...out.matchAll(/--lit-slot-(\d+)/g)].map((m) => Number(m[1]));
     if (pieces.length === texts.length && order.every((n, i) => n === i)) return pieces;
@@ -82,6 +83,26 @@ function minifyCssParts(texts) {
     if (i === texts.length - 1) out = out.trimEnd();
     return out;
   });
+}
+
+/**
+ * esbuild keeps the spaces around `*` and `/` in calc(), which CSS only needs around `+` and `-`
+ * (and a selector's `*` is never inside calc()).
+ */
+function tightenCalc(css) {
+  let out = '';
+  let at = 0;
+  for (let start = css.indexOf('calc(', at); start >= 0; start = css.indexOf('calc(', at)) {
+    let depth = 0;
+    let end = start + 4;
+    for (; end < css.length; end++) {
+      if (css[end] === '(') depth++;
+      else if (css[end] === ')' && --depth === 0) break;
+    }
+    out += css.slice(at, start) + css.slice(start, end + 1).replace(/\s*([*/])\s*/g, '$1');
+    at = end + 1;
+  }
+  return out + css.slice(at);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { formatDate, formatNumber } from './dates.js';
-import { currencyExponent, formatMoney, minorToMajorString } from './money.js';
+import { currencyExponent, formatMajor, formatMoney, minorToMajorString } from './money.js';
 import { formatPercent } from './percent.js';
 import { formatUnitAmount } from './unit-amount.js';
 
@@ -77,6 +77,31 @@ describe('formatMoney', () => {
   it('respects zero- and three-decimal currencies', () => {
     expect(formatMoney(500, 'JPY', 'en')).to.equal('¥500');
     expect(plain(formatMoney(1234, 'KWD', 'en'))).to.equal('KWD 1.234'); // 1234 / 10^3
+  });
+
+  it('rejects minor units that are not a safe integer', () => {
+    expect(() => formatMoney(0.5, 'EUR', 'en')).to.throw(RangeError);
+    expect(() => formatMoney(2 ** 53, 'EUR', 'en')).to.throw(RangeError);
+  });
+
+  it('says what minorToMajorString and formatMajor say, for every safe integer and exponent (property)', () => {
+    // formatMoney moves the point itself (money-format.ts) so a table's first render need not
+    // carry the decimal-string parser; the text must be the same, trimmed or not.
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF'), fc.constantFrom('en', 'ro', 'de-CH'), fc.boolean(), (amount, currency, locale, trim) => {
+        const major = minorToMajorString(amount, currency);
+        const exponent = currencyExponent(currency);
+        const expected = formatMajor(major, currency, locale, trim && !major.includes('.') ? 0 : exponent, exponent);
+        return formatMoney(amount, currency, locale, { trimZeroFraction: trim }) === expected;
+      }),
+    );
+    for (const amount of [0, -0, 1, -1, 9, 10, 100, -100, 2900, -2950, 1000000]) {
+      for (const currency of ['EUR', 'JPY', 'KWD', 'CLF']) {
+        const major = minorToMajorString(amount, currency);
+        const exponent = currencyExponent(currency);
+        expect(formatMoney(amount, currency, 'en', { trimZeroFraction: true }), `${amount} ${currency}`).to.equal(formatMajor(major, currency, 'en', major.includes('.') ? exponent : 0, exponent));
+      }
+    }
   });
 });
 

@@ -25,5 +25,7 @@ export { renderLoadError } from './load-error.js';
 export { errorStateStyles } from '../shared/error-state.js';
 export { onDemandStyles } from './on-demand.styles.js';
 export { statusTokenStyles } from '../theme/status-tokens.styles.js';
+export { fieldBaseStyles, stateButtonStyles } from '../theme/state.styles.js';
 export { openCheckout } from '../checkout/open-checkout.js';
 export { keyError } from '../api/key-error.js';
+export { loadFailure } from './load-failure.js';

@@ -1,4 +1,4 @@
-import { formatMoney } from '../i18n/money.js';
+import { formatMoney } from '../i18n/money-format.js';
 import { formatNumber } from '../i18n/dates.js';
 import type { Translate } from '../i18n/translate.js';
 import type { PricingMessageKey } from './messages.js';

@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { AbonaApiError } from '../api/api-error.js';
-import { apiUrl, fetchJson, type Query } from '../api/fetch-json.js';
+import { apiUrl, type Query } from '../api/fetch-json.js';
 import type { ApiTarget } from '../api/request.js';
 import { extras } from './lazy-parts.js';
 import type { PricingQuery, PricingResponse } from './pricing-response.js';
@@ -44,10 +44,13 @@ export function createPricingStore(): PricingStore {
       // Checked here rather than by apiGet: the messages naming the setting to fix travel with the
       // extras chunk, which the error panel needs anyway. A secret key is never sent.
       if (target.keyKind !== 'publishable') throw await keyProblem(target);
-      const data = await fetchJson<PricingResponse>(target, apiUrl(target.apiBase, '/v1/pricing', toQuery(query)), { method: 'GET' }, current.signal);
-      if (data.object !== 'pricing' || !Array.isArray(data.products)) {
-        throw new AbonaApiError('invalid_response', 'invalid_response', 'The pricing response does not match the contract.');
-      }
+      const url = apiUrl(target.apiBase, '/v1/pricing', toQuery(query));
+      // The same request as api/fetch-json.ts sends, but only a good answer is read here: why
+      // anything else failed is worked out by the extras chunk, which the error panel needs anyway.
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${target.publishableKey}`, Accept: 'application/json' }, credentials: 'omit', signal: current.signal }).catch(() => undefined);
+      const data = (await response?.json().catch(() => undefined)) as PricingResponse | undefined;
+      if (current.signal.aborted) return;
+      if (!response?.ok || data?.object !== 'pricing' || !Array.isArray(data.products)) throw await loadFailure(url, response, data);
       $state.set({ status: 'ready', data, error: undefined, refreshing: false });
     } catch (cause) {
       if (current.signal.aborted) return;
@@ -74,6 +77,18 @@ async function keyProblem(target: ApiTarget): Promise<AbonaApiError> {
   return (
     module?.keyError(target) ??
     new AbonaApiError('configuration', 'invalid_publishable_key', `Abona: ${target.keySource} does not hold a publishable key (pk_test_… or pk_live_…).`, { param: 'publishable-key' })
+  );
+}
+
+/**
+ * Why a load gave no pricing, from the extras chunk (load-failure.ts), or, if that chunk cannot
+ * load either, the bare facts: no answer, or the HTTP status.
+ */
+async function loadFailure(url: URL, response: Response | undefined, body: unknown): Promise<AbonaApiError> {
+  const module = await extras.load();
+  return (
+    module?.loadFailure(url, response, body) ??
+    new AbonaApiError(response ? 'api' : 'network', response ? `http_${response.status}` : 'network_error', `GET ${url.href} failed.`, { status: response?.status })
   );
 }
 

@@ -80,19 +80,19 @@ export class PricingTable extends AbonaElement {
   };
 
   private readonly store = createPricingStore();
-  private readonly pricing = new StoreController(this, this.store.$state);
-  private lastRequestKey = '';
+  readonly #pricing = new StoreController(this, this.store.$state);
+  #lastRequestKey = '';
   /** The `interval` attribute at first load: a hint to the server, not re-sent on every switch. */
-  private preferredInterval: PricingInterval | undefined;
-  private loadedAnnounced = false;
+  #preferredInterval: PricingInterval | undefined;
+  #loadedAnnounced = false;
   /** Seats and open tier tables chosen on the cards; made when the extras chunk arrives. */
-  private choices: CardChoices | undefined;
+  #choices: CardChoices | undefined;
   /** The cards' view model and what it was computed from (compared by identity). */
-  private cardViews: { key: readonly unknown[]; cards: CardView[] } | undefined;
+  #cardViews: { key: readonly unknown[]; cards: CardView[] } | undefined;
   /** The last translator and its language tag: building one per render is waste. */
-  private lastTranslator: { tag: string; t: Translate<PricingMessageKey> } | undefined;
+  #lastTranslator: { tag: string; t: Translate<PricingMessageKey> } | undefined;
   /** How many lazy chunks' styles this shadow root has adopted so far. */
-  private adoptedLazyStyles = 0;
+  #adoptedLazyStyles = 0;
 
   /** ISO 4217 currency to price in; defaults to the server's choice for the customer. */
   currency?: string;
@@ -108,13 +108,13 @@ export class PricingTable extends AbonaElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in the page after a load was cut short: ask again.
-    if (this.lastRequestKey === '' && this.hasUpdated) this.requestUpdate();
+    if (this.#lastRequestKey === '' && this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A removed table leaves no request behind; one cut short is sent again on reconnect.
-    if (this.store.abort()) this.lastRequestKey = '';
+    if (this.store.abort()) this.#lastRequestKey = '';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -122,23 +122,23 @@ export class PricingTable extends AbonaElement {
     const settings = this.settings;
     // The copy of a language other than English is its own chunk: fetch it alongside the prices.
     if (!pricingTableMessages.ready(settings.locale)) void pricingTableMessages.load(settings.locale).then(() => this.requestUpdate());
-    if (this.lastRequestKey === '' && this.preferredInterval === undefined) this.preferredInterval = this.interval;
+    if (this.#lastRequestKey === '' && this.#preferredInterval === undefined) this.#preferredInterval = this.interval;
     // Seat, tier and usage prices need the extras chunk, so it is there whenever a card has them.
-    if (!this.choices && extras.value) this.choices = new extras.value.CardChoices(this);
+    if (!this.#choices && extras.value) this.#choices = new extras.value.CardChoices(this);
     const target: ApiTarget = { apiBase: settings.apiBase, publishableKey: settings.publishableKey, keyKind: settings.keyKind, keySource: settings.keySource };
-    const query = this.query(this.pricing.value.data);
+    const query = this.#query(this.#pricing.value.data);
     const key = JSON.stringify([target, query]);
     // Not while removed: a late catalog chunk re-renders a removed table, which must not fetch.
-    if (key !== this.lastRequestKey && this.isConnected) {
-      this.lastRequestKey = key;
+    if (key !== this.#lastRequestKey && this.isConnected) {
+      this.#lastRequestKey = key;
       void this.store.load(target, query);
     }
     // The chunk with the stepper, tiers and error panel, when this data needs it, checkout a click
     // will, or portal mode (known from the attributes, so it loads alongside the prices).
-    if (!extras.ready && (needsExtras(this.pricing.value) || this.ctaMode !== 'event' || this.currentPrice)) void extras.load().then(() => this.requestUpdate());
+    if (!extras.ready && (needsExtras(this.#pricing.value) || this.ctaMode !== 'event' || this.currentPrice)) void extras.load().then(() => this.requestUpdate());
     const styles = lazyStyles();
-    if (styles.length !== this.adoptedLazyStyles && this.shadowRoot) {
-      this.adoptedLazyStyles = styles.length;
+    if (styles.length !== this.#adoptedLazyStyles && this.shadowRoot) {
+      this.#adoptedLazyStyles = styles.length;
       adoptStyles(this.shadowRoot, [...PricingTable.elementStyles, ...styles]);
     }
   }
@@ -152,40 +152,40 @@ export class PricingTable extends AbonaElement {
       grid.style.setProperty('--rows', grid.dataset['rows'] ?? '');
       grid.style.setProperty('--features', grid.dataset['features'] ?? '');
     }
-    const { status, error, data } = this.pricing.value;
+    const { status, error, data } = this.#pricing.value;
     if (status === 'error') this.reportError(error);
-    if (status === 'ready' && data && !this.loadedAnnounced && pricingTableMessages.ready(this.settings.locale) && this.partsReady) {
-      this.loadedAnnounced = true;
+    if (status === 'ready' && data && !this.#loadedAnnounced && pricingTableMessages.ready(this.settings.locale) && this.#partsReady) {
+      this.#loadedAnnounced = true;
       this.dispatchEvent(new AbonaLoadedEvent({ element: this.localName }));
     }
   }
 
   /** The request for the current attributes and chosen seats (per price id of each product). */
-  private query(data: PricingResponse | undefined): PricingQuery {
+  #query(data: PricingResponse | undefined): PricingQuery {
     const query: PricingQuery = {};
     if (this.currency) query.currency = this.currency;
     if (this.country) query.country = this.country;
-    if (this.preferredInterval) query.interval = this.preferredInterval;
-    const quantity = data && this.choices ? this.choices.quantities(data.products) : {};
+    if (this.#preferredInterval) query.interval = this.#preferredInterval;
+    const quantity = data && this.#choices ? this.#choices.quantities(data.products) : {};
     if (Object.keys(quantity).length > 0) query.quantity = quantity;
     return query;
   }
 
-  private get activeInterval(): PricingInterval {
-    const intervals = this.pricing.value.data?.intervals ?? [];
+  get #activeInterval(): PricingInterval {
+    const intervals = this.#pricing.value.data?.intervals ?? [];
     if (this.interval && intervals.includes(this.interval)) return this.interval;
     return intervals.includes('month') ? 'month' : (intervals[0] ?? 'month');
   }
 
-  private onIntervalChange(event: Event): void {
+  #onIntervalChange(event: Event): void {
     this.interval = (event.target as SegmentedControl).value as PricingInterval;
   }
 
-  private onCurrencyChange(event: Event): void {
+  #onCurrencyChange(event: Event): void {
     this.currency = (event.target as HTMLSelectElement).value;
   }
 
-  private choose(product: PricingProduct, interval: PricingInterval, currency: string): void {
+  #choose(product: PricingProduct, interval: PricingInterval, currency: string): void {
     const { main } = pricesFor(product, interval);
     const detail: PlanSelectedDetail = {
       productId: product.id,
@@ -204,13 +204,13 @@ export class PricingTable extends AbonaElement {
   }
 
   /** True when every chunk the current state needs has arrived (or failed for good). */
-  private get partsReady(): boolean {
-    return extras.ready || (!needsExtras(this.pricing.value) && !this.currentPrice);
+  get #partsReady(): boolean {
+    return extras.ready || (!needsExtras(this.#pricing.value) && !this.currentPrice);
   }
 
   /** Loads prices again, e.g. after a network error. */
   retry(): void {
-    this.lastRequestKey = '';
+    this.#lastRequestKey = '';
     this.requestUpdate();
   }
 
@@ -219,19 +219,19 @@ export class PricingTable extends AbonaElement {
     const locale = formattingLocale(settings.locale);
     const copyReady = pricingTableMessages.ready(locale);
     // Until the language's chunk arrives, only the skeleton shows, its hidden label in English.
-    const t = this.translator(copyReady ? locale : 'en');
-    const { status, data, error, refreshing } = this.pricing.value;
+    const t = this.#translator(copyReady ? locale : 'en');
+    const { status, data, error, refreshing } = this.#pricing.value;
     let body: TemplateResult;
-    if (!copyReady || !this.partsReady) {
-      body = this.renderSkeleton(t);
+    if (!copyReady || !this.#partsReady) {
+      body = this.#renderSkeleton(t);
     } else if (status === 'error' && error && extras.value) {
       body = extras.value.renderLoadError(error, t, () => this.retry());
     } else if (!data) {
-      body = this.renderSkeleton(t);
+      body = this.#renderSkeleton(t);
     } else if (data.products.length === 0) {
       body = html`<p class="empty">${t('pricing.empty')}</p>`;
     } else {
-      body = this.renderTable(data, locale, t);
+      body = this.#renderTable(data, locale, t);
     }
     return html`<section class=${this.themeClass(settings.theme)} part="base" aria-label=${t('pricing.label')} aria-busy=${status === 'loading' || refreshing ? 'true' : 'false'}>
       ${body}
@@ -239,7 +239,7 @@ export class PricingTable extends AbonaElement {
     </section>`;
   }
 
-  private renderSkeleton(t: Translate<PricingMessageKey>): TemplateResult {
+  #renderSkeleton(t: Translate<PricingMessageKey>): TemplateResult {
     const card = html`<div class="card skeleton-card" aria-hidden="true">
       ${skeletonBlock('sk-title')} ${skeletonBlock('sk-text')} ${skeletonBlock('sk-price')} ${skeletonBlock('sk-button')}
       ${skeletonBlock('sk-line')} ${skeletonBlock('sk-line')} ${skeletonBlock('sk-line short')}
@@ -251,35 +251,35 @@ export class PricingTable extends AbonaElement {
     </div>`;
   }
 
-  private renderTable(data: PricingResponse, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
-    const interval = this.activeInterval;
+  #renderTable(data: PricingResponse, locale: string, t: Translate<PricingMessageKey>): TemplateResult {
+    const interval = this.#activeInterval;
     const rows = fixedRows + data.features.length;
     return html`<div class="toolbar" part="toolbar">
-        ${extras.value ? extras.value.renderIntervalSwitch(data, interval, locale, t, this.onIntervalChange) : nothing}
-        ${extras.value ? extras.value.renderCurrencyMenu(data, t, this.onCurrencyChange) : nothing}
+        ${extras.value ? extras.value.renderIntervalSwitch(data, interval, locale, t, this.#onIntervalChange) : nothing}
+        ${extras.value ? extras.value.renderCurrencyMenu(data, t, this.#onCurrencyChange) : nothing}
       </div>
-      <div class="grid ${this.pricing.value.refreshing ? 'refreshing' : ''}" part="grid" data-rows=${rows} data-features=${Math.max(1, data.features.length)}>
-        ${this.cards(data, interval, locale, t).map((view) => this.renderCard(view, data, interval, t))}
+      <div class="grid ${this.#pricing.value.refreshing ? 'refreshing' : ''}" part="grid" data-rows=${rows} data-features=${Math.max(1, data.features.length)}>
+        ${this.#cards(data, interval, locale, t).map((view) => this.#renderCard(view, data, interval, t))}
       </div>
       <div class="social-proof"><slot name="social-proof"></slot></div>`;
   }
 
-  private translator(tag: string): Translate<PricingMessageKey> {
-    if (this.lastTranslator?.tag !== tag) this.lastTranslator = { tag, t: createTranslator(pricingTableMessages.catalogs, tag) };
-    return this.lastTranslator.t;
+  #translator(tag: string): Translate<PricingMessageKey> {
+    if (this.#lastTranslator?.tag !== tag) this.#lastTranslator = { tag, t: createTranslator(pricingTableMessages.catalogs, tag) };
+    return this.#lastTranslator.t;
   }
 
   /** The cards' view model, recomputed only when the response, interval, language, current price or loaded chunks change. */
-  private cards(data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): CardView[] {
+  #cards(data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>): CardView[] {
     const key = [data, interval, locale, pricingTableMessages.ready(locale), this.currentPrice, extras.value] as const;
-    const cached = this.cardViews;
+    const cached = this.#cardViews;
     if (cached && cached.key.every((value, i) => value === key[i])) return cached.cards;
     const cards = describeCards(data, interval, locale, t, this.currentPrice);
-    this.cardViews = { key, cards };
+    this.#cardViews = { key, cards };
     return cards;
   }
 
-  private renderCard(card: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
+  #renderCard(card: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
     const { product, price: view, relation } = card;
     const parts = ['card', product.highlight ? 'card-highlighted' : '', relation === 'current' ? 'card-current' : ''].filter(Boolean).join(' ');
     const badge = product.badge ?? (product.highlight ? t('pricing.popular') : undefined);
@@ -289,8 +289,8 @@ export class PricingTable extends AbonaElement {
         <h3 id="name-${product.id}" class="name">${product.name}</h3>
         <p class="description">${product.description}</p>
       </header>
-      <div class="price" part="price">${view ? this.renderPrice(product, view, t) : this.renderCustomPrice(t)}</div>
-      <div class="action">${this.renderCta(card, data, interval, t)}</div>
+      <div class="price" part="price">${view ? this.#renderPrice(product, view, t) : this.#renderCustomPrice(t)}</div>
+      <div class="action">${this.#renderCta(card, data, interval, t)}</div>
       ${data.features.length > 0
         ? html`<ul class="features" part="features" aria-label=${t('pricing.features')}>
             ${card.features.map(renderFeature)}
@@ -300,7 +300,7 @@ export class PricingTable extends AbonaElement {
     </article>`;
   }
 
-  private renderPrice(product: PricingProduct, view: PriceView, t: Translate<PricingMessageKey>): TemplateResult {
+  #renderPrice(product: PricingProduct, view: PriceView, t: Translate<PricingMessageKey>): TemplateResult {
     return html`<p class="headline">
         ${view.before ? html`<span class="from">${view.before.trim()}</span>` : nothing}
         <span class="amount" part="amount">${view.amount}</span>
@@ -308,17 +308,17 @@ export class PricingTable extends AbonaElement {
         <span class="per">${view.per}</span>
       </p>
       ${view.notes.map((note) => html`<p class="note">${note}</p>`)}
-      ${(view.stepper || view.total || view.usage.length > 0 || view.tiers) && extras.value && this.choices
-        ? extras.value.renderPriceParts(product.id, view, this.choices, formattingLocale(this.settings.locale), t)
+      ${(view.stepper || view.total || view.usage.length > 0 || view.tiers) && extras.value && this.#choices
+        ? extras.value.renderPriceParts(product.id, view, this.#choices, formattingLocale(this.settings.locale), t)
         : nothing}`;
   }
 
-  private renderCustomPrice(t: Translate<PricingMessageKey>): TemplateResult {
+  #renderCustomPrice(t: Translate<PricingMessageKey>): TemplateResult {
     return html`<p class="headline"><span class="amount custom" part="amount">${t('pricing.custom')}</span></p>
       <p class="note">${t('pricing.customNote')}</p>`;
   }
 
-  private renderCta({ product, relation, relationLabel }: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
+  #renderCta({ product, relation, relationLabel }: CardView, data: PricingResponse, interval: PricingInterval, t: Translate<PricingMessageKey>): TemplateResult {
     const { main, metered } = pricesFor(product, interval);
     const contact = product.cta.type === 'contact' || (!main && metered.length === 0);
     const style = product.highlight ? 'primary' : 'secondary';
@@ -331,7 +331,7 @@ export class PricingTable extends AbonaElement {
     const label = contact
       ? (product.cta.label ?? t('pricing.cta.contact'))
       : (relationLabel ?? product.cta.label ?? (trialDays > 0 ? t('pricing.cta.trial', { count: trialDays }) : t('pricing.cta.subscribe')));
-    return html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.choose(product, interval, data.currency)}>${label}</button>`;
+    return html`<button type="button" class="button ${style} cta" part="cta" @click=${() => this.#choose(product, interval, data.currency)}>${label}</button>`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles, buttonStyles, coreTokenStyles } from '../theme/base.styles.js';
+import { coreBaseStyles, coreButtonStyles, coreTokenStyles } from '../theme/base.styles.js';
 import { skeletonStyles } from '../shared/skeleton.js';
 
 const layout = css`
@@ -237,8 +237,9 @@ const layout = css`
 
 /**
  * What every table renders with. The status colours (read by the interval switch's saving hint
- * and the error panel), the styles of seat, tier and usage prices, the currency menu, the error
- * panel and the portal's current plan come with the lazy extras chunk (extras.ts) and are
+ * and the error panel), the base rules for fields, `hidden` and disabled or quiet buttons
+ * (theme/state.styles.ts), the styles of seat, tier and usage prices, the currency menu, the
+ * error panel and the portal's current plan come with the lazy extras chunk (extras.ts) and are
  * adopted when it arrives.
  */
-export const pricingTableStyles = [coreTokenStyles, baseStyles, buttonStyles, skeletonStyles, layout];
+export const pricingTableStyles = [coreTokenStyles, coreBaseStyles, coreButtonStyles, skeletonStyles, layout];

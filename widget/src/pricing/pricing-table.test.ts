@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { card, catalogIds, demoKey, expectAccessible, settled, spyOnFetch, text } from '../../test/helpers.js';
 import { resetReportedErrors } from '../api/report.js';
 import { configure, $config } from '../config/config.js';
@@ -441,6 +441,30 @@ describe('<abona-pricing-table>', () => {
       expect(getComputedStyle(card(dark, 'Starter')).backgroundColor).to.equal('rgb(18, 26, 43)');
       dark.style.setProperty('--abona-color-surface', 'rgb(1, 2, 3)');
       expect(getComputedStyle(card(dark, 'Starter')).backgroundColor).to.equal('rgb(1, 2, 3)');
+    });
+
+    it('follows the system with theme="auto", and takes light-dark() overrides per palette', async () => {
+      const auto = await table('/api/main', { theme: 'auto' });
+      const colours = (el: PricingTable) => {
+        const style = getComputedStyle(card(el, 'Team'));
+        return [style.backgroundColor, style.color, style.borderTopColor, style.boxShadow];
+      };
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+        // The dark palette, exactly: surface, text, the highlighted card's accent border and glow.
+        expect(colours(auto)).to.deep.equal(['rgb(18, 26, 43)', 'rgb(231, 235, 243)', 'rgb(139, 147, 255)', 'rgba(0, 0, 0, 0) 0px 2px 4px 0px, rgba(0, 0, 0, 0) 0px 24px 48px -20px, rgba(139, 147, 255, 0.25) 0px 0px 0px 1px, rgba(139, 147, 255, 0.45) 0px 24px 64px -24px']);
+        auto.style.setProperty('--abona-color-surface', 'light-dark(rgb(1, 2, 3), rgb(4, 5, 6))');
+        expect(colours(auto)[0]).to.equal('rgb(4, 5, 6)');
+        await emulateMedia({ colorScheme: 'light' });
+        expect(colours(auto)[0]).to.equal('rgb(1, 2, 3)');
+        auto.style.removeProperty('--abona-color-surface');
+        expect(colours(auto)).to.deep.equal(['rgb(255, 255, 255)', 'rgb(15, 23, 42)', 'rgb(79, 70, 229)', 'rgba(79, 70, 229, 0.06) 0px 2px 4px 0px, rgba(79, 70, 229, 0.35) 0px 24px 48px -20px, rgba(0, 0, 0, 0) 0px 0px 0px 1px, rgba(0, 0, 0, 0) 0px 24px 64px -24px']);
+        // A light table on a dark system stays light.
+        await emulateMedia({ colorScheme: 'dark' });
+        expect(colours(await table('/api/main', { theme: 'light' }))[0]).to.equal('rgb(255, 255, 255)');
+      } finally {
+        await emulateMedia({ colorScheme: 'no-preference' });
+      }
     });
 
     it('loads the data once and announces it with abona-loaded', async () => {

@@ -8,57 +8,51 @@ import { css } from 'lit';
  *
  * Design tokens. Public knobs are `--abona-*` custom properties, read through private `--_*`
  * copies so a vendor can set them anywhere (on :root, a wrapper, or the element itself) and
- * still beat our defaults. Light and dark are two designed palettes, not an inversion.
- * Nested internal elements inherit the private copies and never redefine them.
+ * still beat our defaults. Light and dark are two designed palettes, not an inversion: each
+ * colour is written once as `light-dark(<light>, <dark>)`, which the browser resolves where the
+ * colour is used, by the `color-scheme` the theme class sets on the element's root wrapper. The
+ * shadows differ in shape too, so each is one list whose layers are transparent in the other
+ * palette. Nested internal elements inherit the private copies and the colour scheme, and never
+ * redefine them.
  */
-const light = css`
-  --_primary: var(--abona-color-primary, #4f46e5);
-  --_primary-hover: var(--abona-color-primary-hover, #4338ca);
-  --_primary-contrast: var(--abona-color-primary-contrast, #ffffff);
-  --_primary-soft: var(--abona-color-primary-soft, #eef2ff);
-  --_text: var(--abona-color-text, #0f172a);
-  --_text-muted: var(--abona-color-text-muted, #51607a);
-  --_bg: var(--abona-color-bg, transparent);
-  --_surface: var(--abona-color-surface, #ffffff);
-  --_surface-muted: var(--abona-color-surface-muted, #f1f5f9);
-  --_border: var(--abona-color-border, #e2e8f0);
-  --_focus: var(--abona-color-focus, #4f46e5);
-  --_shadow: var(--abona-shadow, 0 1px 2px rgb(15 23 42 / 0.04), 0 8px 24px -12px rgb(15 23 42 / 0.12));
-  --_shadow-raised: var(--abona-shadow-raised, 0 2px 4px rgb(79 70 229 / 0.06), 0 24px 48px -20px rgb(79 70 229 / 0.35));
-  --_skeleton: #e2e8f0;
-  --_skeleton-shine: #f1f5f9;
-  color-scheme: light;
-`;
-
-const dark = css`
-  --_primary: var(--abona-color-primary, #8b93ff);
-  --_primary-hover: var(--abona-color-primary-hover, #a5abff);
-  --_primary-contrast: var(--abona-color-primary-contrast, #0b1020);
-  --_primary-soft: var(--abona-color-primary-soft, rgb(139 147 255 / 0.14));
-  --_text: var(--abona-color-text, #e7ebf3);
-  --_text-muted: var(--abona-color-text-muted, #9aa6bc);
-  --_bg: var(--abona-color-bg, transparent);
-  --_surface: var(--abona-color-surface, #121a2b);
-  --_surface-muted: var(--abona-color-surface-muted, #1a2336);
-  --_border: var(--abona-color-border, #253049);
-  --_focus: var(--abona-color-focus, #a5abff);
-  --_shadow: var(--abona-shadow, 0 1px 2px rgb(0 0 0 / 0.3), 0 12px 32px -16px rgb(0 0 0 / 0.6));
-  --_shadow-raised: var(--abona-shadow-raised, 0 0 0 1px rgb(139 147 255 / 0.25), 0 24px 64px -24px rgb(139 147 255 / 0.45));
-  --_skeleton: #1e2940;
-  --_skeleton-shine: #27344f;
-  color-scheme: dark;
-`;
 
 /**
- * Tokens for a top-level element, without the status colours. Light values sit on `:host`; the
- * element's root wrapper (`.abona-root`) switches to the dark palette with `theme-dark`, or with
- * `theme-auto` when the system prefers dark, so the theme can come from an attribute or from
- * `configure()`. The pricing table starts with these alone and adopts {@link statusTokenStyles}
- * with its lazy parts (the saving hint, the error panel), the only ones of it that read them.
+ * Tokens for a top-level element, without the status colours. They sit on `:host`; the
+ * element's root wrapper (`.abona-root`) picks the palette with its theme class: `theme-light`,
+ * `theme-dark`, or `theme-auto` (the system's preference), so the theme can come from an
+ * attribute or from `configure()`. The pricing table starts with these alone and adopts
+ * {@link statusTokenStyles} with its lazy parts (the saving hint, the error panel), the only ones
+ * of it that read them.
  */
 export const coreTokenStyles = css`
   :host {
-    ${light}
+    --_primary: var(--abona-color-primary, light-dark(#4f46e5, #8b93ff));
+    --_primary-hover: var(--abona-color-primary-hover, light-dark(#4338ca, #a5abff));
+    --_primary-contrast: var(--abona-color-primary-contrast, light-dark(#ffffff, #0b1020));
+    --_primary-soft: var(--abona-color-primary-soft, light-dark(#eef2ff, rgb(139 147 255 / 0.14)));
+    --_text: var(--abona-color-text, light-dark(#0f172a, #e7ebf3));
+    --_text-muted: var(--abona-color-text-muted, light-dark(#51607a, #9aa6bc));
+    --_bg: var(--abona-color-bg, transparent);
+    --_surface: var(--abona-color-surface, light-dark(#ffffff, #121a2b));
+    --_surface-muted: var(--abona-color-surface-muted, light-dark(#f1f5f9, #1a2336));
+    --_border: var(--abona-color-border, light-dark(#e2e8f0, #253049));
+    --_focus: var(--abona-color-focus, light-dark(#4f46e5, #a5abff));
+    --_shadow: var(
+      --abona-shadow,
+      0 1px 2px light-dark(rgb(15 23 42 / 0.04), rgb(0 0 0 / 0.3)),
+      0 8px 24px -12px light-dark(rgb(15 23 42 / 0.12), transparent),
+      0 12px 32px -16px light-dark(transparent, rgb(0 0 0 / 0.6))
+    );
+    --_shadow-raised: var(
+      --abona-shadow-raised,
+      0 2px 4px light-dark(rgb(79 70 229 / 0.06), transparent),
+      0 24px 48px -20px light-dark(rgb(79 70 229 / 0.35), transparent),
+      0 0 0 1px light-dark(transparent, rgb(139 147 255 / 0.25)),
+      0 24px 64px -24px light-dark(transparent, rgb(139 147 255 / 0.45))
+    );
+    --_skeleton: light-dark(#e2e8f0, #1e2940);
+    --_skeleton-shine: light-dark(#f1f5f9, #27344f);
+    color-scheme: light;
     --_radius: var(--abona-radius, 14px);
     --_radius-small: calc(var(--_radius) * 0.6);
     --_font: var(--abona-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
@@ -67,12 +61,10 @@ export const coreTokenStyles = css`
     --_transition: 160ms cubic-bezier(0.2, 0, 0, 1);
   }
   .theme-dark {
-    ${dark}
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    .theme-auto {
-      ${dark}
-    }
+  .theme-auto {
+    color-scheme: light dark;
   }
   .abona-root {
     font-family: var(--_font);
@@ -84,8 +76,11 @@ export const coreTokenStyles = css`
   }
 `;
 
-/** Base styles every shadow root includes: box model, focus rings, reduced motion, helpers. */
-export const baseStyles = css`
+/**
+ * Box model, focus rings, reduced motion, helpers: the part of `baseStyles` (tokens.styles.ts)
+ * that a pricing table's first render matches; the rest is in state.styles.ts.
+ */
+export const coreBaseStyles = css`
   :host {
     box-sizing: border-box;
   }
@@ -94,16 +89,11 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  [hidden] {
-    display: none !important;
-  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
   button,
-  input,
-  select,
   a {
     font: inherit;
     color: inherit;
@@ -133,8 +123,8 @@ export const baseStyles = css`
   }
 `;
 
-/** Buttons shared by all elements: primary, secondary and quiet, with `::part`-friendly classes. */
-export const buttonStyles = css`
+/** Primary and secondary buttons: the part of `buttonStyles` (tokens.styles.ts) a pricing table's first render matches. */
+export const coreButtonStyles = css`
   .button {
     display: inline-flex;
     align-items: center;
@@ -158,11 +148,6 @@ export const buttonStyles = css`
   .button:active:not(:disabled) {
     transform: translateY(1px);
   }
-  .button:disabled,
-  .button[aria-disabled='true'] {
-    cursor: default;
-    opacity: 0.7;
-  }
   .button.primary {
     background: var(--_primary);
     color: var(--_primary-contrast);
@@ -178,12 +163,5 @@ export const buttonStyles = css`
   }
   .button.secondary:hover:not(:disabled) {
     border-color: var(--_text-muted);
-  }
-  .button.quiet {
-    background: transparent;
-    color: var(--_primary);
-    min-height: auto;
-    padding: 0.25rem 0;
-    font-weight: 500;
   }
 `;

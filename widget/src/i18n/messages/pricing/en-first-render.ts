@@ -26,7 +26,7 @@ export const pricingFirstRenderEn = {
   'pricing.customNote': 'Tailored to your volume',
   'pricing.popular': 'Most popular',
   'pricing.features': 'Includes',
-  'pricing.cta.trial': { one: 'Start {count}-day free trial', other: 'Start {count}-day free trial' },
+  'pricing.cta.trial': 'Start {count}-day free trial',
   'pricing.cta.subscribe': 'Subscribe',
   'pricing.cta.contact': 'Contact sales',
 } satisfies Record<string, Message>;
