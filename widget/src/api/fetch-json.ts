@@ -1,18 +1,6 @@
 import type { ApiTarget } from './request.js';
 import { AbonaApiError } from './api-error.js';
-
-/** Query values; arrays repeat the key, `undefined` is left out. */
-export type Query = Record<string, string | number | undefined | readonly (string | number)[]>;
-
-/** The URL of `path` on the Abona server at `apiBase` (resolved against the page), with `query`. */
-export function apiUrl(apiBase: string, path: string, query: Query = {}): URL {
-  const url = new URL(`${apiBase}${path}`, document.baseURI);
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
-  }
-  return url;
-}
+import { errorFromEnvelope } from './error-from-envelope.js';
 
 /**
  * Sends one request to the vendor's Abona server with the publishable key as a bearer token and
@@ -40,14 +28,4 @@ export async function fetchJson<T>(target: Pick<ApiTarget, 'publishableKey'>, ur
     throw new AbonaApiError('invalid_response', 'invalid_response', `Expected JSON from ${url.pathname}.`, { status: response.status });
   }
   return body as T;
-}
-
-function errorFromEnvelope(body: unknown, status: number): AbonaApiError {
-  const error = (body as { error?: { type?: unknown; code?: unknown; message?: unknown; param?: unknown; decline_code?: unknown } } | undefined)?.error;
-  const code = typeof error?.code === 'string' ? error.code : typeof error?.type === 'string' ? error.type : `http_${status}`;
-  const message = typeof error?.message === 'string' ? error.message : `Request failed with status ${status}.`;
-  const options: { status: number; param?: string; declineCode?: string } = { status };
-  if (typeof error?.param === 'string') options.param = error.param;
-  if (typeof error?.decline_code === 'string') options.declineCode = error.decline_code;
-  return new AbonaApiError('api', code, message, options);
 }

@@ -1,5 +1,6 @@
 import type { KeyKind } from '../config/key.js';
-import { apiUrl, fetchJson, type Query } from './fetch-json.js';
+import { apiUrl, type Query } from './api-url.js';
+import { fetchJson } from './fetch-json.js';
 import { keyError } from './key-error.js';
 
 /** Where and as whom to call the API. */
@@ -11,7 +12,7 @@ export interface ApiTarget {
   keySource: string;
 }
 
-export type { Query } from './fetch-json.js';
+export type { Query } from './api-url.js';
 
 /**
  * GETs a JSON resource from the vendor's Abona server with the publishable key as a bearer

@@ -1,4 +1,5 @@
 import { AbonaApiError } from '../api/api-error.js';
+import { errorFromEnvelope } from '../api/error-from-envelope.js';
 
 /**
  * Why `GET /v1/pricing` gave the table no pricing, as the shared send path would say it
@@ -13,15 +14,7 @@ import { AbonaApiError } from '../api/api-error.js';
 export function loadFailure(url: URL, response: Response | undefined, body: unknown): AbonaApiError {
   if (!response) return new AbonaApiError('network', 'network_error', `Could not reach ${url.origin}.`);
   const { status } = response;
-  if (!response.ok) {
-    const error = (body as { error?: { type?: unknown; code?: unknown; message?: unknown; param?: unknown; decline_code?: unknown } } | undefined)?.error;
-    const code = typeof error?.code === 'string' ? error.code : typeof error?.type === 'string' ? error.type : `http_${status}`;
-    const message = typeof error?.message === 'string' ? error.message : `Request failed with status ${status}.`;
-    const options: { status: number; param?: string; declineCode?: string } = { status };
-    if (typeof error?.param === 'string') options.param = error.param;
-    if (typeof error?.decline_code === 'string') options.declineCode = error.decline_code;
-    return new AbonaApiError('api', code, message, options);
-  }
+  if (!response.ok) return errorFromEnvelope(body, status);
   if (body === undefined || body === null || typeof body !== 'object') {
     return new AbonaApiError('invalid_response', 'invalid_response', `Expected JSON from ${url.pathname}.`, { status });
   }

@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { AbonaApiError } from '../api/api-error.js';
-import { apiUrl, type Query } from '../api/fetch-json.js';
+import { apiUrl, type Query } from '../api/api-url.js';
 import type { ApiTarget } from '../api/request.js';
 import { extras } from './lazy-parts.js';
 import type { PricingQuery, PricingResponse } from './pricing-response.js';
