@@ -4,7 +4,7 @@ import { AbonaApiError } from './api-error.js';
 import { apiGet } from './request.js';
 
 // /api/main is the real server (test/server/abona-server.mjs); /api/broken injects a 500 in front of it.
-const target = { apiBase: '/api/main', publishableKey: demoKey, keyKind: 'publishable', keySource: 'the publishable-key attribute' } as const;
+const target = { apiBase: '/api/main', publishableKey: demoKey, keyKind: 'publishable', keySource: 'attribute' } as const;
 
 describe('apiGet', () => {
   it('sends the publishable key as a bearer token and encodes repeated query parameters', async () => {

@@ -1,4 +1,4 @@
-import type { KeyKind } from '../config/key.js';
+import type { KeyKind, KeySource } from '../config/key.js';
 import { apiUrl, type Query } from './api-url.js';
 import { fetchJson } from './fetch-json.js';
 import { keyError } from './key-error.js';
@@ -8,8 +8,8 @@ export interface ApiTarget {
   apiBase: string;
   publishableKey: string;
   keyKind: KeyKind;
-  /** Names the setting to fix in the error message (e.g. "the publishable-key attribute"). */
-  keySource: string;
+  /** Where the key was set, for the error message to name the setting to fix (see key-error.ts). */
+  keySource: KeySource;
 }
 
 export type { Query } from './api-url.js';

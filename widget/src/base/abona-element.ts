@@ -2,13 +2,11 @@ import { LitElement, type PropertyDeclarations } from 'lit';
 import { $config, type Theme } from '../config/config.js';
 import { resolveSettings, type ResolvedSettings } from '../config/resolve.js';
 import { StoreController } from '../state/store-controller.js';
-import { AbonaErrorEvent } from '../events/error.js';
-import type { AbonaApiError } from '../api/api-error.js';
-import { reportConfigurationError } from '../api/report.js';
 
 /**
  * What every Abona element shares: the key, API base, locale and theme attributes (each
- * overriding `configure()` and the script tag), and error reporting. Not registered as a tag.
+ * overriding `configure()` and the script tag). Not registered as a tag; elements report errors
+ * with reportElementError() (report-error.ts).
  */
 export class AbonaElement extends LitElement {
   // Declared without decorators: the decorator runtime would weigh on every element's first load.
@@ -20,7 +18,6 @@ export class AbonaElement extends LitElement {
   };
 
   private readonly config = new StoreController(this, $config);
-  private lastReportedError: AbonaApiError | undefined;
 
   /** Publishable key (`pk_test_…` / `pk_live_…`). Never a secret key. */
   publishableKey?: string;
@@ -43,17 +40,5 @@ export class AbonaElement extends LitElement {
   /** Class of the root wrapper that applies the theme palette. */
   protected themeClass(theme: Theme): string {
     return `abona-root theme-${theme}`;
-  }
-
-  /**
-   * Tells the page about an error once per occurrence: an `abona-error` event, and for
-   * configuration errors one console message naming the setting to fix.
-   */
-  protected reportError(error: AbonaApiError | undefined): void {
-    if (!error || error === this.lastReportedError) return;
-    this.lastReportedError = error;
-    reportConfigurationError(error);
-    const detail = { element: this.localName, kind: error.kind, code: error.code, message: error.message } as const;
-    this.dispatchEvent(new AbonaErrorEvent(error.status === undefined ? detail : { ...detail, status: error.status }));
   }
 }

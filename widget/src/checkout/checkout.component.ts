@@ -2,6 +2,7 @@ import { adoptStyles, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaElement } from '../base/abona-element.js';
+import { reportElementError } from '../base/report-error.js';
 import { isTestKey } from '../config/key.js';
 import type { ResolvedSettings } from '../config/resolve.js';
 import { AbonaCheckoutCompletedEvent } from '../events/checkout-completed.js';
@@ -181,7 +182,7 @@ export class Checkout extends AbonaElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const { status, session, decline, error } = this.checkout.value;
-    if (status === 'error') this.reportError(error);
+    if (status === 'error') reportElementError(this, error);
     if (status === 'ready' && session && !this.loadedAnnounced && this.view?.copyReady()) {
       this.loadedAnnounced = true;
       this.dispatchEvent(new AbonaLoadedEvent({ element: this.localName }));

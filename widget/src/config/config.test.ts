@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { $config, configure } from './config.js';
+import { keyError } from '../api/key-error.js';
 import { keyKind } from './key.js';
 import { resolveSettings } from './resolve.js';
 import { readScriptConfig } from './script-config.js';
@@ -22,9 +23,19 @@ describe('configure and settings', () => {
   it('lets element attributes win over configure(), which wins over page defaults', () => {
     configure({ publishableKey: 'pk_test_page', apiBase: 'https://billing.example.com/', locale: 'ro' });
     const fromPage = resolveSettings({}, $config.get());
-    expect(fromPage).to.include({ publishableKey: 'pk_test_page', apiBase: 'https://billing.example.com', locale: 'ro', theme: 'light', keySource: 'configure({ publishableKey })' });
+    expect(fromPage).to.include({ publishableKey: 'pk_test_page', apiBase: 'https://billing.example.com', locale: 'ro', theme: 'light', keySource: 'configure' });
     const fromElement = resolveSettings({ publishableKey: 'pk_test_el', locale: 'de', theme: 'dark' }, $config.get());
-    expect(fromElement).to.include({ publishableKey: 'pk_test_el', locale: 'de', theme: 'dark', keySource: 'the publishable-key attribute' });
+    expect(fromElement).to.include({ publishableKey: 'pk_test_el', locale: 'de', theme: 'dark', keySource: 'attribute' });
+  });
+
+  it('names the setting that holds a wrong key: the attribute, the script tag or configure()', () => {
+    expect(resolveSettings({}, {}).keySource).to.equal('attribute');
+    expect(resolveSettings({}, { publishableKey: 'x', source: 'script' }).keySource).to.equal('script');
+    const message = (keySource: 'attribute' | 'script' | 'configure') => keyError({ keyKind: 'malformed', keySource })?.message;
+    expect(message('attribute')).to.equal('Abona: the publishable-key attribute is not a publishable key (pk_test_… or pk_live_…).');
+    expect(message('script')).to.equal('Abona: the data-publishable-key attribute of the Abona script tag is not a publishable key (pk_test_… or pk_live_…).');
+    expect(message('configure')).to.equal('Abona: configure({ publishableKey }) is not a publishable key (pk_test_… or pk_live_…).');
+    expect(keyError({ keyKind: 'missing', keySource: 'script' })?.message).to.equal('Abona: no publishable key. Set the data-publishable-key attribute of the Abona script tag to your pk_… key.');
   });
 
   it('sets Lit’s CSP nonce for the <style> fallback', () => {

@@ -2,6 +2,14 @@
 export type KeyKind = 'publishable' | 'secret' | 'missing' | 'malformed';
 
 /**
+ * Where an element's key was set, so a configuration error can name the setting to fix: its
+ * `publishable-key` attribute, the `data-publishable-key` of the script tag, or `configure()`.
+ * A short code rather than the words: those travel with the error messages (api/key-error.ts),
+ * which the pricing table loads only when a key is wrong.
+ */
+export type KeySource = 'attribute' | 'script' | 'configure';
+
+/**
  * Classifies an API key by its prefix without ever echoing it back: `pk_test_…`/`pk_live_…`
  * are publishable, `sk_…` (and restricted `rk_…`) keys are secret and must never be sent from
  * a browser.

@@ -1,5 +1,5 @@
 import type { AbonaConfig, Theme } from './config.js';
-import { keyKind, type KeyKind } from './key.js';
+import { keyKind, type KeyKind, type KeySource } from './key.js';
 
 /** What an element sets on itself; each overrides the page-wide configuration. */
 export interface ElementSettings {
@@ -17,7 +17,7 @@ export interface ResolvedSettings {
   theme: Theme;
   keyKind: KeyKind;
   /** The attribute or option a developer must fix when the key is wrong. */
-  keySource: string;
+  keySource: KeySource;
 }
 
 /**
@@ -27,13 +27,7 @@ export interface ResolvedSettings {
 export function resolveSettings(element: ElementSettings, config: AbonaConfig, doc: Document = document): ResolvedSettings {
   const fromElement = element.publishableKey !== undefined && element.publishableKey !== null;
   const publishableKey = (fromElement ? element.publishableKey : config.publishableKey) ?? '';
-  const keySource = fromElement
-    ? 'the publishable-key attribute'
-    : config.source === 'script'
-      ? 'the data-publishable-key attribute of the Abona script tag'
-      : config.source === 'configure'
-        ? 'configure({ publishableKey })'
-        : 'the publishable-key attribute';
+  const keySource: KeySource = fromElement ? 'attribute' : (config.source ?? 'attribute');
   return {
     publishableKey,
     apiBase: (element.apiBase ?? config.apiBase ?? doc.location.origin).replace(/\/+$/, ''),

@@ -2,6 +2,7 @@ import { adoptStyles, css, html, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AbonaApiError } from '../api/api-error.js';
 import { AbonaElement } from '../base/abona-element.js';
+import { reportElementError } from '../base/report-error.js';
 import type { ResolvedSettings } from '../config/resolve.js';
 import { errorState, errorStateStyles } from '../shared/error-state.js';
 import { skeletonBlock, skeletonStyles } from '../shared/skeleton.js';
@@ -92,7 +93,7 @@ export class Portal extends AbonaElement implements PortalHost {
 
   /** Reports an error to the page (event and, for configuration errors, the console). */
   report(error: AbonaApiError | undefined): void {
-    this.reportError(error);
+    reportElementError(this, error);
   }
 
   private async loadViews(): Promise<void> {

@@ -4,7 +4,7 @@
  * interval switch (more than one interval), the currency menu (more than one currency), the tier
  * table (tiered prices), the usage lines (usage prices), the error panel (a failed load), the
  * current plan and upgrade / downgrade labels (portal mode, `current-price`), the messages of a
- * misconfigured key and the checkout opener (`cta-mode` other than `event`). One chunk rather
+ * misconfigured key, error reporting (the `abona-error` event) and the checkout opener (`cta-mode` other than `event`). One chunk rather
  * than several because esbuild gives every distinct set of importers its own shared chunk: four lazy entries split Lit,
  * the tokens and the price helpers into separately gzipped files, costing more than they save.
  */
@@ -29,3 +29,4 @@ export { fieldBaseStyles, stateButtonStyles } from '../theme/state.styles.js';
 export { openCheckout } from '../checkout/open-checkout.js';
 export { keyError } from '../api/key-error.js';
 export { loadFailure } from './load-failure.js';
+export { reportElementError } from '../base/report-error.js';

@@ -76,7 +76,7 @@ async function keyProblem(target: ApiTarget): Promise<AbonaApiError> {
   const module = await extras.load();
   return (
     module?.keyError(target) ??
-    new AbonaApiError('configuration', 'invalid_publishable_key', `Abona: ${target.keySource} does not hold a publishable key (pk_test_… or pk_live_…).`, { param: 'publishable-key' })
+    new AbonaApiError('configuration', 'invalid_publishable_key', `Abona: the key set by ${target.keySource} is not a publishable key (pk_test_… or pk_live_…).`, { param: 'publishable-key' })
   );
 }
 

@@ -1,5 +1,6 @@
 import { adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AbonaElement } from '../base/abona-element.js';
+import type { AbonaApiError } from '../api/api-error.js';
 import type { ApiTarget } from '../api/request.js';
 import { AbonaLoadedEvent } from '../events/loaded.js';
 import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
@@ -93,6 +94,8 @@ export class PricingTable extends AbonaElement {
   #lastTranslator: { tag: string; t: Translate<PricingMessageKey> } | undefined;
   /** How many lazy chunks' styles this shadow root has adopted so far. */
   #adoptedLazyStyles = 0;
+  /** The load error last reported to the page, so a re-render does not report it again. */
+  #reportedError: AbonaApiError | undefined;
 
   /** ISO 4217 currency to price in; defaults to the server's choice for the customer. */
   currency?: string;
@@ -153,7 +156,13 @@ export class PricingTable extends AbonaElement {
       grid.style.setProperty('--features', grid.dataset['features'] ?? '');
     }
     const { status, error, data } = this.#pricing.value;
-    if (status === 'error') this.reportError(error);
+    if (status === 'error' && error !== this.#reportedError) {
+      // The error event and console message come with the extras chunk, which every failed load
+      // awaits before it fails; should that chunk not load, the console still says what failed.
+      this.#reportedError = error;
+      if (extras.value) extras.value.reportElementError(this, error);
+      else void extras.load().then((module) => (module ? module.reportElementError(this, error) : console.error(error?.message)));
+    }
     if (status === 'ready' && data && !this.#loadedAnnounced && pricingTableMessages.ready(this.settings.locale) && this.#partsReady) {
       this.#loadedAnnounced = true;
       this.dispatchEvent(new AbonaLoadedEvent({ element: this.localName }));

@@ -2,6 +2,7 @@ import { nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AbonaApiError } from '../api/api-error.js';
 import { AbonaElement } from '../base/abona-element.js';
+import { reportElementError } from '../base/report-error.js';
 import { isTestKey } from '../config/key.js';
 import type { ResolvedSettings } from '../config/resolve.js';
 import { walletButtonStyles } from './wallet-button.styles.js';
@@ -55,7 +56,7 @@ export class WalletButton extends AbonaElement {
 
   /** @internal Reports a failed request as every element does. */
   report(error: AbonaApiError | undefined): void {
-    this.reportError(error);
+    reportElementError(this, error);
   }
 
   /** @internal The theme wrapper's class. */
