@@ -57,10 +57,10 @@ export async function runDue(deps: LifecycleDeps, options: RunDueOptions): Promi
     if (livemode && scope.testClockId !== null) continue;
     let after: DueCursor | null = null;
     for (;;) {
-      const rows: SubscriptionRow[] = await lifecycleRepository.due(deps.db, { livemode, nowMs: options.nowMs, scope, after, limit: batchSize });
+      const due = await lifecycleRepository.due(deps.db, { livemode, nowMs: options.nowMs, scope, after, limit: batchSize });
+      const rows: SubscriptionRow[] = due.rows;
       if (rows.length === 0) break;
-      const last = rows[rows.length - 1] as SubscriptionRow;
-      after = { nextActionAt: last.nextActionAt ?? 0, id: last.id };
+      after = due.next;
       let charges: string[] = [];
       const batch = await deps.db.transaction((tx) => stepBatch(tx, deps, cache, livemode, rows, options.nowMs)).catch(() => undefined);
       if (batch) {
