@@ -30,12 +30,12 @@ import { loadavg } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { manualClock } from '../src/clock/index.js';
-import { createDb } from '../src/db/client.js';
-import { insertRows } from '../src/db/raw.js';
-import { subscriptions } from '../src/db/schema.js';
-import { randomIds } from '../src/ids/index.js';
-import { createServices } from '../src/services.js';
+import { manualClock } from '../dist/clock/index.js';
+import { createDb } from '../dist/db/client.js';
+import { insertRows } from '../dist/db/raw.js';
+import { subscriptions } from '../dist/db/schema.js';
+import { randomIds } from '../dist/ids/index.js';
+import { createServices } from '../dist/services.js';
 import { describe, insertCopies, rowidMarks, writeSetOf } from './write-set-floor.js';
 
 /**
