@@ -9,7 +9,6 @@
  * the tokens and the price helpers into separately gzipped files, costing more than they save.
  */
 import '../shared/seat-stepper/seat-stepper.js';
-import '../shared/segmented-control/segmented-control.js';
 import { commonEn } from '../i18n/messages/common/en.js';
 import { pricingOnDemandEn } from '../i18n/messages/pricing/en-on-demand.js';
 
@@ -24,6 +23,7 @@ export { tierStyles } from './tier-table.js';
 export { renderLoadError } from './load-error.js';
 export { errorStateStyles } from '../shared/error-state.js';
 export { onDemandStyles } from './on-demand.styles.js';
+export { segmentStyles } from '../shared/segmented-control/segmented-control.styles.js';
 export { statusTokenStyles } from '../theme/status-tokens.styles.js';
 export { fieldBaseStyles, stateButtonStyles } from '../theme/state.styles.js';
 export { openCheckout } from '../checkout/open-checkout.js';

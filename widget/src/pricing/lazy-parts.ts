@@ -26,5 +26,5 @@ export function needsExtras(state: PricingState): boolean {
 
 /** Styles that arrive with the extras chunk, to adopt next to the table's own. */
 export function lazyStyles(): CSSResult[] {
-  return extras.value ? [extras.value.statusTokenStyles, extras.value.fieldBaseStyles, extras.value.stateButtonStyles, extras.value.onDemandStyles, extras.value.tierStyles, extras.value.errorStateStyles] : [];
+  return extras.value ? [extras.value.statusTokenStyles, extras.value.fieldBaseStyles, extras.value.stateButtonStyles, extras.value.segmentStyles, extras.value.onDemandStyles, extras.value.tierStyles, extras.value.errorStateStyles] : [];
 }

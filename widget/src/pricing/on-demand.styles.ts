@@ -1,11 +1,15 @@
 import { css } from 'lit';
 
 /**
- * Styles of what only some tables show, adopted with the extras chunk: the currency menu, seat
+ * Styles of what only some tables show, adopted with the extras chunk: the interval switch's
+ * wrapper (its radio group's look is segmentStyles), the currency menu, seat
  * prices (stepper, total), "from" before a tiered amount, usage lines and the portal's current
  * plan. Adopted after the table's own styles, so these rules come later in the cascade.
  */
 export const onDemandStyles = css`
+  .segments {
+    display: inline-block;
+  }
   .currency select {
     min-height: 2.75rem;
     padding: 0 2.25rem 0 1rem;

@@ -6,7 +6,6 @@ import { AbonaLoadedEvent } from '../events/loaded.js';
 import { AbonaPlanSelectedEvent, type PlanSelectedDetail } from '../events/plan-selected.js';
 import { formattingLocale } from '../i18n/locale.js';
 import { createTranslator, type Translate } from '../i18n/translate.js';
-import type { SegmentedControl } from '../shared/segmented-control/segmented-control.component.js';
 import { skeletonBlock } from '../shared/skeleton.js';
 import { StoreController } from '../state/store-controller.js';
 import { extras, lazyStyles, needsExtras } from './lazy-parts.js';
@@ -186,9 +185,9 @@ export class PricingTable extends AbonaElement {
     return intervals.includes('month') ? 'month' : (intervals[0] ?? 'month');
   }
 
-  #onIntervalChange(event: Event): void {
-    this.interval = (event.target as SegmentedControl).value as PricingInterval;
-  }
+  readonly #onIntervalChange = (interval: PricingInterval): void => {
+    this.interval = interval;
+  };
 
   #onCurrencyChange(event: Event): void {
     this.currency = (event.target as HTMLSelectElement).value;

@@ -5,7 +5,6 @@ import { resetReportedErrors } from '../api/report.js';
 import { configure, $config } from '../config/config.js';
 import { missingMessages } from '../i18n/translate.js';
 import { supportedLocales } from '../i18n/locale.js';
-import type { SegmentedControl } from '../shared/segmented-control/segmented-control.component.js';
 import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.js';
 import './pricing-table.js';
 import type { PricingTable } from './pricing-table.component.js';
@@ -34,9 +33,10 @@ async function table(apiBase = '/api/main', attrs: Partial<Record<'locale' | 'cu
 }
 
 const root = (el: PricingTable) => el.shadowRoot!;
-const switcher = (el: PricingTable) => root(el).querySelector<SegmentedControl>('abona-segmented-control')!;
+/** The interval switch: a radio group in the table's own shadow root. */
+const switcher = (el: PricingTable) => root(el).querySelector<HTMLElement>('[role="radiogroup"]')!;
 const radio = (el: PricingTable, label: string) =>
-  Array.from(switcher(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="radio"]')).find((r) => text(r).startsWith(label))!;
+  Array.from(switcher(el).querySelectorAll<HTMLButtonElement>('[role="radio"]')).find((r) => text(r).startsWith(label))!;
 const headline = (c: HTMLElement) => text(c.querySelector('.headline'));
 const notes = (c: HTMLElement) => Array.from(c.querySelectorAll('.note')).map(text);
 
@@ -116,7 +116,7 @@ describe('<abona-pricing-table>', () => {
 
     it('volume, package, and usage-only plans', async () => {
       const el = await table('/api/models');
-      expect(root(el).querySelector('abona-segmented-control')).to.equal(null); // one interval: no switch
+      expect(root(el).querySelector('[role="radiogroup"]')).to.equal(null); // one interval: no switch
       expect(root(el).querySelector('.currency')).to.equal(null); // one currency: no menu
       expect(headline(card(el, 'Flat'))).to.equal('€29 / month');
       expect(headline(card(el, 'Seats'))).to.equal('€9 per seat / month');
@@ -189,7 +189,7 @@ describe('<abona-pricing-table>', () => {
       expect(radio(el, 'Yearly').getAttribute('aria-checked')).to.equal('true');
       expect(radio(el, 'Yearly').tabIndex).to.equal(0);
       expect(radio(el, 'Monthly').tabIndex).to.equal(-1);
-      expect(switcher(el).shadowRoot!.activeElement).to.equal(radio(el, 'Yearly'));
+      expect(root(el).activeElement).to.equal(radio(el, 'Yearly'));
       await sendKeys({ press: 'ArrowRight' }); // wraps around
       await el.updateComplete;
       expect(el.interval).to.equal('month');
@@ -365,7 +365,7 @@ describe('<abona-pricing-table>', () => {
         const el = await table('/api/main', { locale });
         card(el, 'Business').querySelector<HTMLButtonElement>('.tiers-toggle')!.click();
         await el.updateComplete;
-        switcher(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="radio"]')[1]!.click(); // yearly copy too
+        switcher(el).querySelectorAll<HTMLButtonElement>('[role="radio"]')[1]!.click(); // yearly copy too
         await el.updateComplete;
         const all = text(root(el).querySelector('section'));
         expect([...missingMessages]).to.deep.equal([]);

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatPercent } from '../i18n/percent.js';
 import type { Translate } from '../i18n/translate.js';
 import type { SeatStepper } from '../shared/seat-stepper/seat-stepper.component.js';
-import type { SegmentOption } from '../shared/segmented-control/segmented-control.component.js';
+import { renderSegments, type SegmentOption } from '../shared/segmented-control/segments.js';
 import type { CardChoices } from './card-choices.js';
 import type { PricingMessageKey } from './messages.js';
 import type { PriceView } from './price-view.js';
@@ -16,10 +16,10 @@ import { renderTiers } from './tier-table.js';
 import type { PricingInterval, PricingResponse } from './pricing-response.js';
 
 /**
- * The interval switch, with "Save 17%" on Yearly when a plan saves by paying yearly (the
+ * The interval switch (a radio group, see renderSegments), with "Save 17%" on Yearly when a plan saves by paying yearly (the
  * server's `yearly_saving_percent`, never computed here). Nothing for a single interval.
  */
-export function renderIntervalSwitch(data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>, onChange: (event: Event) => void): TemplateResult | typeof nothing {
+export function renderIntervalSwitch(data: PricingResponse, interval: PricingInterval, locale: string, t: Translate<PricingMessageKey>, onChange: (interval: PricingInterval) => void): TemplateResult | typeof nothing {
   if (data.intervals.length < 2) return nothing;
   const saving = Math.max(0, ...data.products.map((p) => p.yearly_saving_percent ?? 0));
   const options: SegmentOption[] = data.intervals.map((value) => ({
@@ -27,7 +27,10 @@ export function renderIntervalSwitch(data: PricingResponse, interval: PricingInt
     label: t(`pricing.interval.${value}`),
     ...(value === 'year' && saving > 0 ? { hint: t('pricing.save', { percent: formatPercent(saving, locale) }) } : {}),
   }));
-  return html`<abona-segmented-control .options=${options} .value=${interval} label=${t('pricing.interval.label')} @change=${onChange}></abona-segmented-control>`;
+  // The radio group in the table's own shadow root, not an <abona-segmented-control>: the element
+  // would add an upgrade, a shadow root and an update of its own to the first render. The wrapper
+  // is the inline-block that element's host is, so the switch looks the same.
+  return html`<div class="segments">${renderSegments(options, interval, t('pricing.interval.label'), (index) => onChange(data.intervals[index] ?? interval))}</div>`;
 }
 
 /**

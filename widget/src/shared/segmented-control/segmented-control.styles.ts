@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
-export const segmentedControlStyles = css`
-  :host {
-    display: inline-block;
-  }
+/**
+ * The look of renderSegments()' radio group (segments.ts), in whichever shadow root renders it: the
+ * element's own, or the pricing table's (no other radios there).
+ */
+export const segmentStyles = css`
   [role='radiogroup'] {
     display: inline-flex;
     gap: 0.25rem;
@@ -50,3 +51,13 @@ export const segmentedControlStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** <abona-segmented-control>'s own styles; an element rendering the group itself wraps it in an inline-block, as this host is. */
+export const segmentedControlStyles = [
+  css`
+    :host {
+      display: inline-block;
+    }
+  `,
+  segmentStyles,
+];
