@@ -1,36 +1,11 @@
-import type { InvoicePreview, PreviewLine, PreviewTax } from '@abona/api';
-import { toIso, type InvoiceLine, type TaxAmount } from '@abona/core';
+import type { InvoicePreview, PreviewLine } from '@abona/api';
+import { toIso, type InvoiceLine } from '@abona/core';
+import { toLineWire, toTaxAmountWire } from '../invoices/serialize.js';
 import type { InvoicePreviewResult } from './service.js';
 
-function toTax(tax: TaxAmount): PreviewTax {
-  return {
-    amount: tax.amount,
-    taxable_amount: tax.taxableAmount,
-    rate_percent: tax.ratePercent,
-    type: tax.type,
-    label: tax.label,
-    jurisdiction: tax.jurisdiction,
-    inclusive: tax.inclusive,
-    reverse_charge: tax.reverseCharge === true,
-  };
-}
-
+/** A line as the invoice shows it (invoices/serialize.ts), marked as a line item like stored invoices' lines. */
 function toLine(line: InvoiceLine): PreviewLine {
-  return {
-    object: 'line_item',
-    kind: line.kind,
-    description: line.description,
-    amount: line.amount,
-    quantity: line.quantity,
-    price: line.priceId ?? null,
-    product: line.productId ?? null,
-    period: line.period ? { start: toIso(line.period.startMs), end: toIso(line.period.endMs) } : null,
-    tax_behavior: line.taxBehavior,
-    discount_amount: line.discountAmount,
-    net_amount: line.netAmount,
-    taxes: line.taxes.map(toTax),
-    total_amount: line.totalAmount,
-  };
+  return { object: 'line_item', ...toLineWire(line), kind: line.kind };
 }
 
 /** A previewed invoice as the API shows it. */
@@ -51,7 +26,7 @@ export function toInvoicePreview(result: InvoicePreviewResult, livemode: boolean
     total: invoice.total,
     credit_applied: invoice.creditApplied,
     amount_due: invoice.amountDue,
-    tax_breakdown: invoice.taxBreakdown.map(toTax),
+    tax_breakdown: invoice.taxBreakdown.map(toTaxAmountWire),
     discounts: result.discounts.map((d) => ({ coupon: d.couponId, promotion_code: d.promotionCodeId })),
     notes: invoice.notes,
     reverse_charge: invoice.reverseCharge,
