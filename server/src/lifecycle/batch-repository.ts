@@ -2,9 +2,10 @@
  * The set-based SQL of the billing run: one statement per batch of due subscriptions (claim,
  * the rows a batch reads, multi-row inserts, set-based updates) instead of one per subscription,
  * written as plain SQL through `db/raw` (drizzle's builder cost more than SQLite for these). Every
- * query filters by `livemode`.
+ * query filters by `livemode`, with `MODE_FILTER` where ids or a customer narrow the rows.
  */
 import type { Executor } from '../db/client.js';
+import { MODE_FILTER } from '../db/in-mode.js';
 import { columnList, execute, insertRows, placeholders, rowsOf, selectRows, updateRows } from '../db/raw.js';
 import { coupons, customers, customerTaxIds, emails, invoiceLines, invoices, paymentMethods, payments, subscriptions, type CouponRow, type CustomerRow, type CustomerTaxIdRow } from '../db/schema.js';
 import type { EmailRow } from '../email/repository.js';
@@ -32,8 +33,9 @@ export const batchRepository = {
     const pairs = claimable.map(() => '(?, ?)').join(', ');
     const result = await execute(
       ex,
-      `update "subscriptions" set "next_action_at" = ? where "livemode" = ? and ("id", "next_action_at") in (values ${pairs}) returning ${columnList(subscriptions)}`,
-      [toMs, mode(livemode), ...claimable.flatMap((row) => [row.id, row.nextActionAt])],
+      // A join on the primary key (a row-value `in (values …)` scanned the table).
+      `update "subscriptions" set "next_action_at" = ? from (values ${pairs}) as v where "subscriptions"."id" = v.column1 and "subscriptions"."next_action_at" = v.column2 and ${MODE_FILTER} returning ${columnList(subscriptions)}`,
+      [toMs, ...claimable.flatMap((row) => [row.id, row.nextActionAt]), mode(livemode)],
     );
     return rowsOf(subscriptions, result);
   },
@@ -42,7 +44,7 @@ export const batchRepository = {
   async customers(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, CustomerRow>> {
     if (ids.length === 0) return new Map();
     const list = unique(ids);
-    return byId(await selectRows(ex, customers, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
+    return byId(await selectRows(ex, customers, `${MODE_FILTER} and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Tax ids per customer, oldest first (the first one goes on the invoice). */
@@ -66,7 +68,7 @@ export const batchRepository = {
     const list = unique(customerIds);
     const result = await execute(
       ex,
-      `select "customer_id", "currency", sum("amount") from "customer_balance_transactions" where "livemode" = ? and "customer_id" in (${placeholders(list.length)}) group by "customer_id", "currency"`,
+      `select "customer_id", "currency", sum("amount") from "customer_balance_transactions" where ${MODE_FILTER} and "customer_id" in (${placeholders(list.length)}) group by "customer_id", "currency"`,
       [mode(livemode), ...list],
     );
     for (const row of result.rows) balances.set(`${String(row[0])}:${String(row[1])}`, Number(row[2] ?? 0));
@@ -76,7 +78,7 @@ export const batchRepository = {
   async coupons(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, CouponRow>> {
     if (ids.length === 0) return new Map();
     const list = unique(ids);
-    return byId(await selectRows(ex, coupons, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
+    return byId(await selectRows(ex, coupons, `${MODE_FILTER} and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Invoices already finalized under these dedupe keys (a rerun finds them). */
@@ -90,14 +92,14 @@ export const batchRepository = {
   async invoices(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, InvoiceRow>> {
     if (ids.length === 0) return new Map();
     const list = unique(ids);
-    return byId(await selectRows(ex, invoices, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
+    return byId(await selectRows(ex, invoices, `${MODE_FILTER} and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** The customer of each of these invoices (only that: the charge step reads nothing else first). */
   async invoiceCustomers(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const list = unique(ids);
-    const result = await execute(ex, `select "id", "customer_id" from "invoices" where "livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]);
+    const result = await execute(ex, `select "id", "customer_id" from "invoices" where ${MODE_FILTER} and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]);
     return new Map(result.rows.map((row) => [String(row[0]), String(row[1])]));
   },
 
@@ -121,7 +123,7 @@ export const batchRepository = {
     const list = unique(subscriptionIds);
     const result = await execute(
       ex,
-      `select "subscription_id", min("next_payment_attempt_at") from "invoices" where "livemode" = ? and "subscription_id" in (${placeholders(list.length)}) and "status" = 'open' group by "subscription_id"`,
+      `select "subscription_id", min("next_payment_attempt_at") from "invoices" where ${MODE_FILTER} and "subscription_id" in (${placeholders(list.length)}) and "status" = 'open' group by "subscription_id"`,
       [mode(livemode), ...list],
     );
     for (const row of result.rows) if (row[0] !== null && row[1] !== null) earliest.set(String(row[0]), Number(row[1]));
@@ -170,14 +172,14 @@ export const batchRepository = {
   async subscriptions(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, SubscriptionRow>> {
     if (ids.length === 0) return new Map();
     const list = unique(ids);
-    return byId(await selectRows(ex, subscriptions, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
+    return byId(await selectRows(ex, subscriptions, `${MODE_FILTER} and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Attached (not detached) payment methods of these customers, newest first, as `listForCustomer` orders them. */
   async paymentMethodsOf(ex: Executor, livemode: boolean, customerIds: readonly string[]): Promise<PaymentMethodRow[]> {
     if (customerIds.length === 0) return [];
     const list = unique(customerIds);
-    return selectRows(ex, paymentMethods, `"livemode" = ? and "customer_id" in (${placeholders(list.length)}) and "detached_at" is null order by "created_at" desc, "id" desc`, [mode(livemode), ...list]);
+    return selectRows(ex, paymentMethods, `${MODE_FILTER} and "customer_id" in (${placeholders(list.length)}) and "detached_at" is null order by "created_at" desc, "id" desc`, [mode(livemode), ...list]);
   },
 
   async paymentsByIdempotencyKey(ex: Executor, livemode: boolean, keys: readonly string[]): Promise<Map<string, PaymentRow>> {
@@ -190,7 +192,7 @@ export const batchRepository = {
   async payments(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<Map<string, PaymentRow>> {
     if (ids.length === 0) return new Map();
     const list = unique(ids);
-    return byId(await selectRows(ex, payments, `"livemode" = ? and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
+    return byId(await selectRows(ex, payments, `${MODE_FILTER} and "id" in (${placeholders(list.length)})`, [mode(livemode), ...list]));
   },
 
   /** Stores emails (multi-row); one whose dedupe key is stored already is skipped. */

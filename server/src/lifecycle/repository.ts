@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, lte, min, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { inMode } from '../db/in-mode.js';
 import { columnList, execute, rowsOf } from '../db/raw.js';
 import { customers, invoices, payments, settings, subscriptions } from '../db/schema.js';
 import type { InvoiceRow } from '../resources/invoices/repository.js';
@@ -76,7 +77,7 @@ export const lifecycleRepository = {
     return ex
       .select()
       .from(invoices)
-      .where(and(eq(invoices.livemode, livemode), eq(invoices.subscriptionId, subscriptionId), eq(invoices.status, 'open')))
+      .where(and(inMode(invoices.livemode, livemode), eq(invoices.subscriptionId, subscriptionId), eq(invoices.status, 'open')))
       .orderBy(asc(invoices.createdAt), asc(invoices.id));
   },
 

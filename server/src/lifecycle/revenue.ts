@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { inMode } from '../db/in-mode.js';
 import { customers, invoiceLines, invoices } from '../db/schema.js';
 import { postJournal } from '../ledger/post.js';
 import type { LifecycleDeps } from './context.js';
@@ -28,7 +29,8 @@ export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: b
   const scopeFilter: SQL = scope.testClockId === null ? isNull(customers.testClockId) : eq(customers.testClockId, scope.testClockId);
   const batchSize = input.batchSize ?? 500;
   let posted = 0;
-  let afterId = '';
+  // Keyset over (period_end, id): the index then holds only the lines still in service, not every line ever invoiced.
+  let after = { periodEnd: cursor, id: '' };
   for (;;) {
     const lines = await db
       .select({ line: invoiceLines, currency: invoices.currency, customerId: invoices.customerId })
@@ -37,19 +39,20 @@ export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: b
       .innerJoin(customers, eq(customers.id, invoices.customerId))
       .where(
         and(
-          eq(invoices.livemode, livemode),
+          inMode(invoices.livemode, livemode),
           inArray(invoices.status, ['open', 'paid']),
           isNotNull(invoiceLines.periodStart),
           gt(invoiceLines.periodEnd, cursor),
+          sql`(${invoiceLines.periodEnd}, ${invoiceLines.id}) > (${after.periodEnd}, ${after.id})`,
           lt(invoiceLines.periodStart, nowMs),
-          gt(invoiceLines.id, afterId),
           scopeFilter,
         ),
       )
-      .orderBy(asc(invoiceLines.id))
+      .orderBy(asc(invoiceLines.periodEnd), asc(invoiceLines.id))
       .limit(batchSize);
     if (lines.length === 0) break;
-    afterId = lines[lines.length - 1]?.line.id ?? afterId;
+    const last = lines[lines.length - 1]?.line;
+    if (last) after = { periodEnd: last.periodEnd ?? cursor, id: last.id };
     await db.transaction(async (tx) => {
       // Read again inside the transaction: a void or a credit committed since the select closed these lines.
       const live = new Set(
@@ -57,7 +60,7 @@ export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: b
           await tx
             .select({ id: invoices.id })
             .from(invoices)
-            .where(and(eq(invoices.livemode, livemode), inArray(invoices.id, [...new Set(lines.map((l) => l.line.invoiceId))]), inArray(invoices.status, ['open', 'paid'])))
+            .where(and(inMode(invoices.livemode, livemode), inArray(invoices.id, [...new Set(lines.map((l) => l.line.invoiceId))]), inArray(invoices.status, ['open', 'paid'])))
         ).map((r) => r.id),
       );
       const closed = await creditedLines(tx, livemode, lines.map((l) => l.line.id));

@@ -215,7 +215,11 @@ export const invoiceLines = sqliteTable(
     taxes: text('taxes', { mode: 'json' }).$type<TaxAmountJson[]>().notNull(),
     totalAmount: integer('total_amount').notNull(),
   },
-  (t) => [uniqueIndex('invoice_lines_position_uq').on(t.invoiceId, t.position)],
+  (t) => [
+    uniqueIndex('invoice_lines_position_uq').on(t.invoiceId, t.position),
+    // Revenue recognition pages through the lines still in service (period_end after its cursor).
+    index('invoice_lines_period_end_idx').on(t.periodEnd, t.id),
+  ],
 );
 
 /** Per-mode counters (invoice numbers, credit note numbers): incremented inside the writing transaction. */

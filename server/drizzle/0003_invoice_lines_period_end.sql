@@ -1,0 +1,1 @@
+CREATE INDEX `invoice_lines_period_end_idx` ON `invoice_lines` (`period_end`,`id`);
