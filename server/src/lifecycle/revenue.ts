@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { inMode } from '../db/in-mode.js';
 import { customers, invoiceLines, invoices } from '../db/schema.js';
 import { postJournal } from '../ledger/post.js';
@@ -76,6 +77,8 @@ export async function recognizeRevenue(deps: LifecycleDeps, input: { livemode: b
       }
     });
     if (lines.length < batchSize) break;
+    // As the billing run does between batches (see run.ts).
+    await nextTurnOfEventLoop();
   }
   await lifecycleRepository.writeSetting(db, livemode, key, nowMs, nowMs);
   return posted;

@@ -56,6 +56,22 @@ describe('the billing run', () => {
     h.close();
   });
 
+  it('gives the event loop a turn after each batch, so a long run does not hold up the process', async () => {
+    const h = await setupLifecycle();
+    for (let i = 0; i < 6; i += 1) {
+      const { customer } = await customerWith(h, 'tok_visa', { email: `c${i}@example.ro` });
+      await subscribe(h, customer, h.catalog.monthly);
+    }
+    let batches = 0;
+    let turnAfterBatch: number | undefined;
+    // Timers, I/O callbacks and native finalizers wait for such a turn.
+    setImmediate(() => (turnAfterBatch = batches));
+    const report = await h.services.lifecycle.runDue({ nowMs: NOW_MS + 31 * DAY_MS, batchSize: 2, onBatch: (progress) => void (batches = progress.batches) });
+    expect(report).toMatchObject({ batches: 3, processed: 6 });
+    expect(turnAfterBatch).toBe(1);
+    h.close();
+  });
+
   it('posts daily revenue recognition once per line and day', async () => {
     const h = await setupLifecycle();
     const { customer } = await customerWith(h, 'tok_visa');
