@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { randomBase62, randomIds } from '../src/ids/index.js';
+import { randomBase62, randomIds, sortableBase62 } from '../src/ids/index.js';
 
 describe('random ids', () => {
   it('are the asked length, base62 only, and never repeat across many draws (past several pool refills)', () => {
@@ -21,5 +22,27 @@ describe('random ids', () => {
     expect(counts.size).toBe(62);
     // Expected 2000 each; a binomial standard deviation is ≈ 44, so ±300 is a 6.8 σ band.
     for (const count of counts.values()) expect(Math.abs(count - 2000)).toBeLessThan(300);
+  });
+
+  it('sort by creation time as text (SQLite compares bytes), and stay unique within one millisecond', () => {
+    const first = randomIds.next('in');
+    const later: string[] = [];
+    const start = Date.now();
+    while (Date.now() < start + 3) later.push(randomIds.next('in'));
+    for (const id of later) expect(Buffer.compare(Buffer.from(first.slice(0, 11)), Buffer.from(id.slice(0, 11)))).toBeLessThanOrEqual(0);
+    expect(new Set(later).size).toBe(later.length);
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(later.at(-1) as string))).toBe(-1);
+  });
+
+  it('write times as fixed-width base62 that orders as the numbers do', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 62 ** 8 - 1 }), fc.integer({ min: 0, max: 62 ** 8 - 1 }), (a, b) => {
+        const [x, y] = [sortableBase62(a, 8), sortableBase62(b, 8)];
+        expect(x).toHaveLength(8);
+        expect(Math.sign(Buffer.compare(Buffer.from(x), Buffer.from(y)))).toBe(Math.sign(a - b));
+      }),
+    );
+    expect(sortableBase62(0, 8)).toBe('00000000');
+    expect(sortableBase62(Date.UTC(8000, 0, 1), 8) < 'zzzzzzzz').toBe(true);
   });
 });
