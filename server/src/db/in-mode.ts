@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -18,4 +18,15 @@ export const MODE_FILTER = '+"livemode" = ?';
 /** {@link MODE_FILTER} for drizzle: `+"table"."livemode" = 0|1`. */
 export function inMode(column: SQLiteColumn, livemode: boolean): SQL {
   return sql`+${column} = ${livemode ? 1 : 0}`;
+}
+
+/**
+ * The mode filter of a list page: off the indexes ({@link inMode}) when a filter with an index of
+ * its own narrows the rows (a customer's invoices: their index, then a sort of those few), on the
+ * list index `(livemode, created_at, id)` otherwise (newest first without a sort, stopping at the
+ * page's end). On the list index a narrowed page walked the mode's rows until it had found a
+ * page of the customer's, every row of the table for a customer with few.
+ */
+export function listMode(column: SQLiteColumn, livemode: boolean, indexedFilters: readonly unknown[]): SQL {
+  return indexedFilters.some((value) => value !== undefined) ? inMode(column, livemode) : eq(column, livemode);
 }

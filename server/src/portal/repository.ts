@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { inMode } from '../db/in-mode.js';
 import {
   coupons,
   customers,
@@ -37,12 +38,13 @@ export interface CustomerScope {
  * customer B's object finds nothing, exactly as for an id that does not exist (a 404).
  */
 export function portalRepository(db: Executor) {
+  // The customer narrows every portal read: the mode stays off the indexes (see db/in-mode.ts).
   const ownSubscription = (scope: CustomerScope) =>
-    and(eq(subscriptions.livemode, scope.livemode), eq(subscriptions.customerId, scope.customerId));
+    and(inMode(subscriptions.livemode, scope.livemode), eq(subscriptions.customerId, scope.customerId));
   // Drafts are the vendor's work in progress: the customer sees an invoice once it is finalized.
   const ownInvoice = (scope: CustomerScope) =>
     and(
-      eq(invoices.livemode, scope.livemode),
+      inMode(invoices.livemode, scope.livemode),
       eq(invoices.customerId, scope.customerId),
       ne(invoices.status, 'draft'),
     );

@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { listMode } from '../../db/in-mode.js';
 import { creditNotes } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
@@ -16,7 +17,7 @@ export const creditNoteRepository = {
   },
 
   list(ex: Executor, livemode: boolean, filters: { customerId?: string | undefined; invoiceId?: string | undefined }, page: PageRequest): Promise<Page<CreditNoteRow>> {
-    const conditions: (SQL | undefined)[] = [eq(creditNotes.livemode, livemode)];
+    const conditions: (SQL | undefined)[] = [listMode(creditNotes.livemode, livemode, [filters.invoiceId])];
     if (filters.customerId !== undefined) conditions.push(eq(creditNotes.customerId, filters.customerId));
     if (filters.invoiceId !== undefined) conditions.push(eq(creditNotes.invoiceId, filters.invoiceId));
     return paginate({

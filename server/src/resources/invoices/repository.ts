@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { listMode } from '../../db/in-mode.js';
 import { creditNotes, invoiceLines, invoices } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
@@ -93,7 +94,7 @@ export const invoiceRepository = {
     filters: InvoiceFilters,
     page: PageRequest,
   ): Promise<Page<InvoiceRow>> {
-    const conditions: (SQL | undefined)[] = [eq(invoices.livemode, livemode)];
+    const conditions: (SQL | undefined)[] = [listMode(invoices.livemode, livemode, [filters.customerId, filters.subscriptionId])];
     if (filters.customerId !== undefined) conditions.push(eq(invoices.customerId, filters.customerId));
     if (filters.subscriptionId !== undefined)
       conditions.push(eq(invoices.subscriptionId, filters.subscriptionId));

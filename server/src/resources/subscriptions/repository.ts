@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { listMode } from '../../db/in-mode.js';
 import { subscriptions } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
@@ -50,7 +51,7 @@ export const subscriptionRepository = {
     filters: SubscriptionFilters,
     page: PageRequest,
   ): Promise<Page<SubscriptionRow>> {
-    const conditions: (SQL | undefined)[] = [eq(subscriptions.livemode, livemode)];
+    const conditions: (SQL | undefined)[] = [listMode(subscriptions.livemode, livemode, [filters.customerId])];
     if (filters.customerId !== undefined) conditions.push(eq(subscriptions.customerId, filters.customerId));
     if (filters.status !== undefined) conditions.push(eq(subscriptions.status, filters.status));
     return paginate({
