@@ -10,8 +10,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
  * row of the mode (in practice the whole table) instead of looking the rows up; the billing run
  * slowed down as the tables grew (20 ms per batch statement at 50,000 invoices). With `+` only
  * the selective index is left to search. Not for keys unique per mode (an index on
- * `livemode, key`): those need the mode on the index. `test/lifecycle/run-query-plans.test.ts`
- * pins the billing run's plans.
+ * `livemode, key`): those need the mode on the index. Tests check the plans of the billing run
+ * (`test/lifecycle/run-query-plans.test.ts`) and of narrowed lists (`test/db/list-query-plans.test.ts`).
  */
 export const MODE_FILTER = '+"livemode" = ?';
 
