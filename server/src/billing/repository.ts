@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { inMode } from '../db/in-mode.js';
 import { insertRows } from '../db/raw.js';
 import {
   coupons,
@@ -106,7 +107,7 @@ export async function findCustomerByEmail(ex: Executor, livemode: boolean, email
   const [row] = await ex
     .select()
     .from(customers)
-    .where(and(eq(customers.livemode, livemode), isNull(customers.deletedAt), sql`lower(${customers.email}) = ${email.toLowerCase()}`))
+    .where(and(inMode(customers.livemode, livemode), isNull(customers.deletedAt), sql`lower(${customers.email}) = ${email.toLowerCase()}`))
     .orderBy(asc(customers.createdAt), asc(customers.id))
     .limit(1);
   return row;

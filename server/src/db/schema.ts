@@ -6,6 +6,7 @@
  * live side by side and never mix. Uniqueness that makes retries safe is a constraint here,
  * not a check in code.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { base, metadata } from './tables/columns.js';
 
@@ -185,7 +186,11 @@ export const customers = sqliteTable(
     /** Soft delete: invoices and payments keep pointing at the row. */
     deletedAt: integer('deleted_at'),
   },
-  (t) => [index('customers_list_idx').on(t.livemode, t.createdAt, t.id), index('customers_email_idx').on(t.livemode, t.email)],
+  (t) => [
+    index('customers_list_idx').on(t.livemode, t.createdAt, t.id),
+    // Lookups by email are case-insensitive (lower(email) = ?), in either mode (see db/in-mode.ts).
+    index('customers_email_idx').on(sql`lower("email")`),
+  ],
 );
 
 export const customerTaxIds = sqliteTable(

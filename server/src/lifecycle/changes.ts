@@ -5,6 +5,7 @@ import { payInvoice, recordPaymentResult, type PayInvoiceResult } from '../billi
 import { customerTaxIdsOf, markPricesUsed } from '../billing/repository.js';
 import { taxCalculatorFor } from '../billing/tax-context.js';
 import type { Executor } from '../db/client.js';
+import { inMode } from '../db/in-mode.js';
 import { invoices as invoicesTable, prices as pricesTable, type PriceRow } from '../db/schema.js';
 import { ApiError, Conflict, InvalidRequest, NotFound, PaymentFailed } from '../errors/index.js';
 import { invoiceRepository, type InvoiceRow } from '../resources/invoices/repository.js';
@@ -319,7 +320,7 @@ export function subscriptionChanges(deps: LifecycleDeps & { clocks: Clocks }) {
     const voided = await tx
       .select({ key: invoicesTable.dedupeKey })
       .from(invoicesTable)
-      .where(and(eq(invoicesTable.livemode, row.livemode), eq(invoicesTable.subscriptionId, row.id), eq(invoicesTable.billingReason, 'subscription_update'), eq(invoicesTable.status, 'void')));
+      .where(and(inMode(invoicesTable.livemode, row.livemode), eq(invoicesTable.subscriptionId, row.id), eq(invoicesTable.billingReason, 'subscription_update'), eq(invoicesTable.status, 'void')));
     const retries = voided.filter((v) => v.key === key || v.key?.startsWith(`${key}:r`)).length;
     return retries === 0 ? key : `${key}:r${retries}`;
   }

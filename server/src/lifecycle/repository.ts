@@ -105,7 +105,7 @@ export const lifecycleRepository = {
     return ex
       .select()
       .from(subscriptions)
-      .where(and(eq(subscriptions.livemode, livemode), eq(subscriptions.customerId, customerId), inArray(subscriptions.status, ['past_due', 'unpaid', 'incomplete'])));
+      .where(and(inMode(subscriptions.livemode, livemode), eq(subscriptions.customerId, customerId), inArray(subscriptions.status, ['past_due', 'unpaid', 'incomplete'])));
   },
 
   async customerOf(ex: Executor, livemode: boolean, id: string) {

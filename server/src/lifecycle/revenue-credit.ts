@@ -1,6 +1,7 @@
 import { recognizedThrough, revenueSchedule, usageRevenueSchedule, type RevenueEntry } from '@abona/core';
 import { and, eq, gt, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { inMode } from '../db/in-mode.js';
 import { invoiceLines, invoices, ledgerEntries } from '../db/schema.js';
 import { postJournal, type JournalInput } from '../ledger/post.js';
 
@@ -111,7 +112,7 @@ export async function runningLines(ex: Executor, input: { livemode: boolean; sub
     .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
     .where(
       and(
-        eq(invoices.livemode, input.livemode),
+        inMode(invoices.livemode, input.livemode),
         eq(invoices.subscriptionId, input.subscriptionId),
         inArray(invoices.status, ['open', 'paid']),
         inArray(invoiceLines.kind, ['subscription', 'proration']),

@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { customerBalanceTransactions, ledgerEntries } from '../db/schema.js';
 import { recordEvent } from '../events/record.js';
@@ -17,10 +17,13 @@ import { reverseRecognizedRevenue } from './revenue-credit.js';
 export async function voidInvoice(tx: Executor, deps: LifecycleDeps, invoice: InvoiceRow, atMs: number): Promise<InvoiceRow> {
   const current = (await invoiceRepository.find(tx, invoice.livemode, invoice.id)) ?? invoice;
   if (current.status !== 'open' || current.amountPaid > 0) return current;
+  // The finalization journal's legs: every entry key under this prefix (a key range, which the
+  // (livemode, entry_key) index answers; a LIKE pattern walked the mode's ledger).
+  const prefix = `invoice.finalized:${current.id}`;
   const legs = await tx
     .select()
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.livemode, current.livemode), like(ledgerEntries.entryKey, `invoice.finalized:${current.id}:%`)));
+    .where(and(eq(ledgerEntries.livemode, current.livemode), gte(ledgerEntries.entryKey, `${prefix}:`), lt(ledgerEntries.entryKey, `${prefix};`)));
   await postJournal(tx, {
     livemode: current.livemode,
     entryKeyPrefix: `invoice.voided:${current.id}`,

@@ -4,7 +4,7 @@ import { customerWith, DAY_MS, setupLifecycle, subscribe, type Json } from '../l
 import { portalToken } from '../portal/fixtures.js';
 import { plans, recordStatements, unbounded } from './query-plans.js';
 
-describe('list pages narrowed by a customer, subscription or invoice, and the portal', () => {
+describe('list pages narrowed by a customer, subscription, invoice or email, and the portal', () => {
   it("read that object's rows through its index, not every row of the mode", async () => {
     const h = await setupLifecycle();
     const { customer } = await customerWith(h, 'tok_visa');
@@ -22,6 +22,7 @@ describe('list pages narrowed by a customer, subscription or invoice, and the po
       `/v1/invoices?subscription=${subscription.id}&status=paid`,
       `/v1/subscriptions?customer=${customer}`,
       `/v1/credit_notes?invoice=${newest}`,
+      '/v1/customers?email=ANA@example.ro',
     ]) {
       expect((await h.call('GET', path)).status).toBe(200);
     }
@@ -32,7 +33,7 @@ describe('list pages narrowed by a customer, subscription or invoice, and the po
     recorder.stop();
 
     const all = await plans(h, recorder.statements);
-    expect(all.filter((plan) => / from "(invoices|subscriptions|credit_notes)" /.test(plan.sql)).length).toBeGreaterThanOrEqual(5);
+    expect(all.filter((plan) => / from "(invoices|subscriptions|credit_notes|customers)" /.test(plan.sql)).length).toBeGreaterThanOrEqual(6);
     expect(all.filter((plan) => plan.steps.some(unbounded))).toEqual([]);
     h.close();
   });

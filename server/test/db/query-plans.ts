@@ -46,4 +46,4 @@ export async function plans(h: Pick<Harness, 'client'>, statements: Map<string, 
  * table, so a billing run would slow down as the data grows.
  */
 export const unbounded = (step: string) =>
-  /^SCAN (?!v\b|\d+ CONSTANT ROWS|json_each)\w+/.test(step) || /USING (COVERING )?INDEX \w+ \(livemode=\?\)$/.test(step) || /INDEX sqlite_autoindex_\w+ \(id[<>]\?\)$/.test(step);
+  /^SCAN (?!v\b|\d+ CONSTANT ROWS|CONSTANT ROW\b|json_each)\w+/.test(step) || /USING (COVERING )?INDEX \w+ \(livemode=\?\)$/.test(step) || /INDEX sqlite_autoindex_\w+ \(id[<>]\?\)$/.test(step);

@@ -4,6 +4,7 @@
  * the currency beside it; instants are epoch ms. The unique indexes are what make retries,
  * concurrent jobs and replays harmless.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { base, metadata, version } from './columns.js';
 
@@ -95,7 +96,11 @@ export const checkoutSessions = sqliteTable(
     metadata: metadata(),
     version: version(),
   },
-  (t) => [index('checkout_sessions_list_idx').on(t.livemode, t.createdAt, t.id)],
+  (t) => [
+    index('checkout_sessions_list_idx').on(t.livemode, t.createdAt, t.id),
+    // The settlement job's list (checkoutSessions.processing): only the open sessions waiting on a payment.
+    index('checkout_sessions_processing_idx').on(t.paymentStatus).where(sql`"status" = 'open' and "payment_status" = 'processing'`),
+  ],
 );
 
 export const subscriptions = sqliteTable(
@@ -260,6 +265,8 @@ export const payments = sqliteTable(
     uniqueIndex('payments_idempotency_uq').on(t.livemode, t.idempotencyKey),
     index('payments_invoice_idx').on(t.invoiceId),
     index('payments_customer_idx').on(t.customerId),
+    // The settlement job's list (payments.pending): only the few still processing are in it.
+    index('payments_processing_idx').on(t.status).where(sql`"status" = 'processing'`),
   ],
 );
 

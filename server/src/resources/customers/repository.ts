@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { listMode } from '../../db/in-mode.js';
 import { customers, customerTaxIds, type CustomerRow, type CustomerTaxIdRow } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
@@ -42,7 +43,7 @@ export function customerRepository(db: Db) {
       else await db.batch([write, remove, db.insert(customerTaxIds).values(taxIds)]);
     },
     list(livemode: boolean, filters: { email?: string | undefined }, page: PageRequest): Promise<Page<CustomerRow>> {
-      const conditions: (SQL | undefined)[] = [live(livemode)];
+      const conditions: (SQL | undefined)[] = [listMode(customers.livemode, livemode, [filters.email]), isNull(customers.deletedAt)];
       if (filters.email !== undefined) conditions.push(sql`lower(${customers.email}) = ${filters.email.toLowerCase()}`);
       return paginate({
         page,

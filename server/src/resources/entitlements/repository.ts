@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { inMode } from '../../db/in-mode.js';
 import {
   customers,
   prices,
@@ -35,7 +36,7 @@ export function entitlementRepository(db: Executor) {
         .from(subscriptions)
         .where(
           and(
-            eq(subscriptions.livemode, livemode),
+            inMode(subscriptions.livemode, livemode),
             eq(subscriptions.customerId, customerId),
             inArray(subscriptions.status, [...statuses]),
           ),

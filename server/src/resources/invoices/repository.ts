@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { listMode } from '../../db/in-mode.js';
+import { inMode, listMode } from '../../db/in-mode.js';
 import { creditNotes, invoiceLines, invoices } from '../../db/schema.js';
 import { paginate, type Page, type PageRequest } from '../../http/pagination.js';
 
@@ -80,7 +80,7 @@ export const invoiceRepository = {
       .from(invoices)
       .where(
         and(
-          eq(invoices.livemode, livemode),
+          inMode(invoices.livemode, livemode),
           eq(invoices.customerId, customerId),
           eq(invoices.status, status),
         ),

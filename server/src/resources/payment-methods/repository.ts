@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { inMode } from '../../db/in-mode.js';
 import { customers, paymentMethods, subscriptions } from '../../db/schema.js';
 
 export type PaymentMethodRow = typeof paymentMethods.$inferSelect;
@@ -77,7 +78,7 @@ export const paymentMethodRepository = {
       .from(subscriptions)
       .where(
         and(
-          eq(subscriptions.livemode, livemode),
+          inMode(subscriptions.livemode, livemode),
           eq(subscriptions.customerId, customerId),
           inArray(subscriptions.status, [...LIVE_SUBSCRIPTION_STATUSES]),
         ),

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { inMode } from '../../db/in-mode.js';
 import { subscriptions, usageEvents } from '../../db/schema.js';
 import type { SubscriptionRow } from '../subscriptions/repository.js';
 
@@ -15,13 +16,13 @@ export const usageRepository = {
   },
   async subscriptionsByIds(ex: Executor, livemode: boolean, ids: readonly string[]): Promise<SubscriptionRow[]> {
     if (ids.length === 0) return [];
-    return ex.select().from(subscriptions).where(and(eq(subscriptions.livemode, livemode), inArray(subscriptions.id, [...ids])));
+    return ex.select().from(subscriptions).where(and(inMode(subscriptions.livemode, livemode), inArray(subscriptions.id, [...ids])));
   },
   async subscriptionsOfCustomers(ex: Executor, livemode: boolean, customerIds: readonly string[]): Promise<SubscriptionRow[]> {
     if (customerIds.length === 0) return [];
     return ex
       .select()
       .from(subscriptions)
-      .where(and(eq(subscriptions.livemode, livemode), inArray(subscriptions.customerId, [...customerIds]), inArray(subscriptions.status, ['trialing', 'active', 'past_due', 'unpaid'])));
+      .where(and(inMode(subscriptions.livemode, livemode), inArray(subscriptions.customerId, [...customerIds]), inArray(subscriptions.status, ['trialing', 'active', 'past_due', 'unpaid'])));
   },
 };
