@@ -4,7 +4,7 @@ import { customerWith, DAY_MS, setupLifecycle, subscribe, type Json } from '../l
 import { portalToken } from '../portal/fixtures.js';
 import { plans, recordStatements, unbounded } from './query-plans.js';
 
-describe('list pages narrowed by a customer, subscription, invoice or email, and the portal', () => {
+describe('list pages narrowed by a customer, subscription, invoice, email or event type, and the portal', () => {
   it("read that object's rows through its index, not every row of the mode", async () => {
     const h = await setupLifecycle();
     const { customer } = await customerWith(h, 'tok_visa');
@@ -23,6 +23,8 @@ describe('list pages narrowed by a customer, subscription, invoice or email, and
       `/v1/subscriptions?customer=${customer}`,
       `/v1/credit_notes?invoice=${newest}`,
       '/v1/customers?email=ANA@example.ro',
+      '/v1/events?type=invoice.paid',
+      '/v1/events?type=invoice.*',
     ]) {
       expect((await h.call('GET', path)).status).toBe(200);
     }
@@ -33,7 +35,7 @@ describe('list pages narrowed by a customer, subscription, invoice or email, and
     recorder.stop();
 
     const all = await plans(h, recorder.statements);
-    expect(all.filter((plan) => / from "(invoices|subscriptions|credit_notes|customers)" /.test(plan.sql)).length).toBeGreaterThanOrEqual(6);
+    expect(all.filter((plan) => / from "(invoices|subscriptions|credit_notes|customers|events)" /.test(plan.sql)).length).toBeGreaterThanOrEqual(8);
     expect(all.filter((plan) => plan.steps.some(unbounded))).toEqual([]);
     h.close();
   });

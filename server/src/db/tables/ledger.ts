@@ -51,6 +51,8 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex('events_dedupe_uq').on(t.livemode, t.dedupeKey),
     index('events_list_idx').on(t.livemode, t.createdAt, t.id),
+    // GET /v1/events?type=…: one type's events newest first, or a prefix's range of types.
+    index('events_type_idx').on(t.livemode, t.type, t.createdAt, t.id),
     index('events_dispatch_idx').on(t.dispatchedAt),
   ],
 );
