@@ -6,8 +6,8 @@ import { loadFailure } from './load-failure.js';
 /*
  * The pricing store sends its one GET itself and leaves failures to loadFailure(), so the table's
  * errors must stay exactly those of the shared send path (fetchJson). Each answer below goes
- * through both: fetchJson behind a stubbed fetch, loadFailure with the same answer read as the
- * store reads it.
+ * through both: fetchJson with `window.fetch` answering it, loadFailure with the same answer read
+ * as the store reads it.
  */
 const url = new URL('/api/main/v1/pricing?currency=EUR', document.baseURI);
 const json = (body: unknown, status: number) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
